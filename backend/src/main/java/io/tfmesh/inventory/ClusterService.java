@@ -1,0 +1,171 @@
+package io.tfmesh.inventory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tfmesh.audit.AuditAction;
+import io.tfmesh.audit.AuditLog;
+import io.tfmesh.secret.SecretCipher;
+import io.tfmesh.system.error.ConflictException;
+import io.tfmesh.system.error.FieldProblem;
+import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.error.StaleVersionException;
+import io.tfmesh.system.web.PageQuery;
+import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.Search;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ClusterService {
+
+	static final String KIND = "cluster";
+
+	static final String KUBECONFIG = "cluster.kubeconfig";
+
+	static final String TOKEN = "cluster.kubernetes-token";
+
+	static final String KEYSTONE_PASSWORD = "cluster.keystone-password";
+
+	private final ClusterRepository clusters;
+
+	private final CloudRepository clouds;
+
+	private final SecretCipher cipher;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ClusterService(ClusterRepository clusters, CloudRepository clouds, SecretCipher cipher, AuditLog audit,
+			Clock clock) {
+		this.clusters = clusters;
+		this.clouds = clouds;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<ClusterView> list(String q, @Nullable Long cloudId, PageQuery query) {
+		return PageView.of(clusters.search(Search.containsPattern(q), cloudId, query.pageable(Sort.by("name"))),
+				ClusterView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public ClusterView get(long id) {
+		return ClusterView.of(find(id));
+	}
+
+	@Transactional
+	public ClusterView create(ClusterRequest request) {
+		Cloud cloud = check(request, null);
+		if (clusters.findByName(request.name()).isPresent()) {
+			throw ConflictException.duplicateName(KIND, request.name());
+		}
+		Cluster cluster = new Cluster(request.name(), clock.instant());
+		cluster.apply(request, cloud, clock.instant());
+		List<String> changedSecrets = storeSecrets(cluster, request);
+		clusters.saveAndFlush(cluster);
+		ClusterView view = ClusterView.of(cluster);
+		audit.record(AuditAction.CREATE, KIND, cluster.getId(), cluster.getName(), null, view,
+				changedSecrets.toArray(String[]::new));
+		return view;
+	}
+
+	@Transactional
+	public ClusterView update(long id, ClusterRequest request, long expectedVersion) {
+		Cluster cluster = find(id);
+		if (cluster.getVersion() != expectedVersion) {
+			throw new StaleVersionException(KIND, id, expectedVersion, cluster.getVersion());
+		}
+		Cloud cloud = check(request, cluster.secrets());
+		clusters.findByName(request.name()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+			throw ConflictException.duplicateName(KIND, request.name());
+		});
+		ClusterView before = ClusterView.of(cluster);
+		cluster.apply(request, cloud, clock.instant());
+		List<String> changedSecrets = storeSecrets(cluster, request);
+		clusters.saveAndFlush(cluster);
+		ClusterView after = ClusterView.of(cluster);
+		audit.record(AuditAction.UPDATE, KIND, id, cluster.getName(), before, after,
+				changedSecrets.toArray(String[]::new));
+		return after;
+	}
+
+	@Transactional
+	public void delete(long id, @Nullable Long expectedVersion) {
+		Cluster cluster = find(id);
+		if (expectedVersion != null && cluster.getVersion() != expectedVersion) {
+			throw new StaleVersionException(KIND, id, expectedVersion, cluster.getVersion());
+		}
+		ClusterView before = ClusterView.of(cluster);
+		clusters.delete(cluster);
+		clusters.flush();
+		audit.record(AuditAction.DELETE, KIND, id, cluster.getName(), before, null);
+	}
+
+	private Cluster find(long id) {
+		return clusters.findById(id).orElseThrow(() -> new NotFoundException(KIND, id));
+	}
+
+	private Cloud check(ClusterRequest request, Cluster.@Nullable Secrets stored) {
+		List<FieldProblem> problems = new ArrayList<>(ClusterRules.check(request, stored));
+		Cloud cloud = clouds.findById(request.cloudId()).orElse(null);
+		if (cloud == null) {
+			problems.add(0, new FieldProblem("cloudId", "no cloud has id " + request.cloudId()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return cloud;
+	}
+
+	/**
+	 * Encrypts the secrets the request carries and drops the ones its auth modes no longer use.
+	 * @return the names of the secrets that changed, for the audit log
+	 */
+	private List<String> storeSecrets(Cluster cluster, ClusterRequest request) {
+		Cluster.Secrets secrets = cluster.secrets();
+		List<String> changed = new ArrayList<>();
+		ClusterRequest.KubernetesAccess kubernetes = request.kubernetes();
+		if (kubernetes.auth() == KubernetesAuth.KUBECONFIG) {
+			if (kubernetes.kubeconfig() != null) {
+				secrets.kubeconfig(cipher.encrypt(kubernetes.kubeconfig(), KUBECONFIG));
+				changed.add("kubernetes.kubeconfig");
+			}
+			if (secrets.token() != null) {
+				secrets.token(null);
+				changed.add("kubernetes.token");
+			}
+		}
+		else {
+			if (kubernetes.token() != null) {
+				secrets.token(cipher.encrypt(kubernetes.token(), TOKEN));
+				changed.add("kubernetes.token");
+			}
+			if (secrets.kubeconfig() != null) {
+				secrets.kubeconfig(null);
+				changed.add("kubernetes.kubeconfig");
+			}
+		}
+		ClusterRequest.Keystone keystone = request.tungstenFabric().keystone();
+		if (request.tungstenFabric().auth() == TfAuth.KEYSTONE) {
+			if (keystone != null && keystone.password() != null) {
+				secrets.keystonePassword(cipher.encrypt(keystone.password(), KEYSTONE_PASSWORD));
+				changed.add("tungstenFabric.keystone.password");
+			}
+		}
+		else if (secrets.keystonePassword() != null) {
+			secrets.keystonePassword(null);
+			changed.add("tungstenFabric.keystone.password");
+		}
+		return changed;
+	}
+
+}

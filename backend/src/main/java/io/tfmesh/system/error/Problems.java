@@ -1,0 +1,51 @@
+package io.tfmesh.system.error;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 problem documents that the API answers with. */
+public final class Problems {
+
+	private static final String TYPE_PREFIX = "urn:tfmesh:problem:";
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(HttpStatusCode status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + type));
+		HttpStatus known = HttpStatus.resolve(status.value());
+		if (known != null) {
+			problem.setTitle(known.getReasonPhrase());
+		}
+		return problem;
+	}
+
+	public static ProblemDetail invalid(String detail, List<FieldProblem> fields) {
+		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", detail);
+		problem.setProperty("errors", fields);
+		return problem;
+	}
+
+	/** The problem type for a status that has no more specific one. */
+	public static String typeFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "bad-request";
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			case 428 -> "precondition-required";
+			default -> status.is5xxServerError() ? "server-error" : "http-" + status.value();
+		};
+	}
+
+}

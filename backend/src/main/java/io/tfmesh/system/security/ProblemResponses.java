@@ -1,0 +1,52 @@
+package io.tfmesh.system.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tfmesh.system.error.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's answers to missing credentials (401) and missing rights (403), as problem details. */
+class ProblemResponses {
+
+	private final JsonMapper json;
+
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	AuthenticationEntryPoint unauthenticated() {
+		return (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tfmesh\", Bearer realm=\"tfmesh\"");
+			write(request, response, HttpStatus.UNAUTHORIZED,
+					"Authenticate with HTTP Basic or a personal API token (Authorization: Bearer tfm_...)");
+		};
+	}
+
+	AccessDeniedHandler forbidden() {
+		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN,
+				"Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", Problems.of(status, Problems.typeFor(status), detail).getType().toString());
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(json.writeValueAsBytes(problem));
+	}
+
+}

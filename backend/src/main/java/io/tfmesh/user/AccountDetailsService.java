@@ -1,0 +1,36 @@
+package io.tfmesh.user;
+
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks users up for form login and HTTP Basic. */
+@Service
+public class AccountDetailsService implements UserDetailsService {
+
+	private final UserRepository users;
+
+	AccountDetailsService(UserRepository users) {
+		this.users = users;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return users.findByUsername(username)
+			.map(AccountDetailsService::details)
+			.orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+	}
+
+	static UserDetails details(User user) {
+		return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
+			.password(user.getPasswordHash())
+			.disabled(!user.isEnabled())
+			.authorities(AuthorityUtils.createAuthorityList(user.getRole().authorities()))
+			.build();
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.tfmesh.user;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates API calls that carry {@code Authorization: Bearer <personal API token>}. */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "Bearer ";
+
+	private final ApiTokenService tokens;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	public BearerTokenFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
+		this.tokens = tokens;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var user = tokens.authenticate(header.substring(BEARER.length()).strip());
+		if (user.isEmpty()) {
+			SecurityContextHolder.clearContext();
+			entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired API token"));
+			return;
+		}
+		UserDetails details = AccountDetailsService.details(user.get());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+
+}
