@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -48,7 +47,7 @@ class CloudApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<CloudView> create(@Valid @RequestBody CloudRequest request) {
+	ResponseEntity<CloudView> create(@RequestBody CloudRequest request) {
 		CloudView cloud = clouds.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/clouds/" + cloud.id()))
 			.eTag(Versions.etag(cloud.version()))
@@ -58,7 +57,7 @@ class CloudApiController {
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a cloud",
 			description = "Send the version you read, in the body or as If-Match; a stale one is refused with 409.")
-	ResponseEntity<CloudView> update(@PathVariable long id, @Valid @RequestBody CloudRequest request,
+	ResponseEntity<CloudView> update(@PathVariable long id, @RequestBody CloudRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		CloudView cloud = clouds.update(id, request, Versions.expected(ifMatch, request.version()));
 		return ResponseEntity.ok().eTag(Versions.etag(cloud.version())).body(cloud);

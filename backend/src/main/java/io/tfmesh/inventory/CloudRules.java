@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tfmesh.net.Cidr;
+import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.net.IpAddresses;
 import io.tfmesh.system.error.FieldProblem;
 
@@ -17,7 +18,19 @@ final class CloudRules {
 
 	static List<FieldProblem> check(CloudRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
-		List<Cidr> underlays = request.underlayCidrs().stream().map(Cidr::parse).toList();
+		if (request.underlayCidrs() == null) {
+			return problems;
+		}
+		List<Cidr> underlays = new ArrayList<>();
+		for (String text : request.underlayCidrs()) {
+			try {
+				underlays.add(Cidr.parse(text));
+			}
+			catch (InvalidCidrException ex) {
+				// reported by the field constraint; the other checks need every CIDR
+				return problems;
+			}
+		}
 		for (int i = 0; i < underlays.size(); i++) {
 			for (int j = 0; j < i; j++) {
 				if (underlays.get(i).overlaps(underlays.get(j))) {

@@ -8,12 +8,11 @@ import java.util.stream.Collectors;
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
 import io.tfmesh.system.error.ConflictException;
-import io.tfmesh.system.error.FieldProblem;
-import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.RequestValidator;
 import io.tfmesh.system.web.Search;
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +32,16 @@ public class CloudService {
 
 	private final AuditLog audit;
 
+	private final RequestValidator validator;
+
 	private final Clock clock;
 
-	CloudService(CloudRepository clouds, ClusterRepository clusters, AuditLog audit, Clock clock) {
+	CloudService(CloudRepository clouds, ClusterRepository clusters, AuditLog audit, RequestValidator validator,
+			Clock clock) {
 		this.clouds = clouds;
 		this.clusters = clusters;
 		this.audit = audit;
+		this.validator = validator;
 		this.clock = clock;
 	}
 
@@ -127,11 +130,9 @@ public class CloudService {
 			.collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
 	}
 
-	private static void check(CloudRequest request) {
-		List<FieldProblem> problems = CloudRules.check(request);
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+	private void check(CloudRequest request) {
+		validator.requireBody(request);
+		validator.check(request, CloudRules.check(request));
 	}
 
 }

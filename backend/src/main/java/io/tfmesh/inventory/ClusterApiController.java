@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -52,7 +51,7 @@ class ClusterApiController {
 	@PostMapping
 	@Operation(summary = "Register a cluster",
 			description = "Credentials are stored encrypted and never returned; responses say only whether each is set.")
-	ResponseEntity<ClusterView> create(@Valid @RequestBody ClusterRequest request) {
+	ResponseEntity<ClusterView> create(@RequestBody ClusterRequest request) {
 		ClusterView cluster = clusters.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.id()))
 			.eTag(Versions.etag(cluster.version()))
@@ -62,7 +61,7 @@ class ClusterApiController {
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a cluster",
 			description = "Secrets left out keep their stored value. Send the version you read, in the body or as If-Match.")
-	ResponseEntity<ClusterView> update(@PathVariable long id, @Valid @RequestBody ClusterRequest request,
+	ResponseEntity<ClusterView> update(@PathVariable long id, @RequestBody ClusterRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		ClusterView cluster = clusters.update(id, request, Versions.expected(ifMatch, request.version()));
 		return ResponseEntity.ok().eTag(Versions.etag(cluster.version())).body(cluster);

@@ -38,11 +38,15 @@ final class ClusterRules {
 	 */
 	static List<FieldProblem> check(ClusterRequest request, Cluster.@Nullable Secrets stored) {
 		List<FieldProblem> problems = new ArrayList<>();
-		checkKubernetes(request.kubernetes(), stored, problems);
-		checkTf(request.tungstenFabric(), stored, problems);
+		if (request.kubernetes() != null && request.kubernetes().auth() != null) {
+			checkKubernetes(request.kubernetes(), stored, problems);
+		}
+		if (request.tungstenFabric() != null) {
+			checkTf(request.tungstenFabric(), stored, problems);
+		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < request.controlNodes().size(); i++) {
-			if (!seen.add(request.controlNodes().get(i))) {
+			if (request.controlNodes().get(i) != null && !seen.add(request.controlNodes().get(i))) {
 				problems.add(new FieldProblem("controlNodes[" + i + "]",
 						request.controlNodes().get(i) + " is listed more than once"));
 			}

@@ -9,11 +9,11 @@ import io.tfmesh.audit.AuditLog;
 import io.tfmesh.secret.SecretCipher;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
-import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.RequestValidator;
 import io.tfmesh.system.web.Search;
 import org.jspecify.annotations.Nullable;
 
@@ -40,14 +40,17 @@ public class ClusterService {
 
 	private final AuditLog audit;
 
+	private final RequestValidator validator;
+
 	private final Clock clock;
 
 	ClusterService(ClusterRepository clusters, CloudRepository clouds, SecretCipher cipher, AuditLog audit,
-			Clock clock) {
+			RequestValidator validator, Clock clock) {
 		this.clusters = clusters;
 		this.clouds = clouds;
 		this.cipher = cipher;
 		this.audit = audit;
+		this.validator = validator;
 		this.clock = clock;
 	}
 
@@ -115,14 +118,13 @@ public class ClusterService {
 	}
 
 	private Cloud check(ClusterRequest request, Cluster.@Nullable Secrets stored) {
+		validator.requireBody(request);
 		List<FieldProblem> problems = new ArrayList<>(ClusterRules.check(request, stored));
-		Cloud cloud = clouds.findById(request.cloudId()).orElse(null);
-		if (cloud == null) {
+		Cloud cloud = request.cloudId() == null ? null : clouds.findById(request.cloudId()).orElse(null);
+		if (cloud == null && request.cloudId() != null) {
 			problems.add(0, new FieldProblem("cloudId", "no cloud has id " + request.cloudId()));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		validator.check(request, problems);
 		return cloud;
 	}
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request bodies and accounts that tests start from. */
@@ -73,6 +75,62 @@ public final class Fixtures {
 		Api.Response created = admin.post("/api/v1/clouds", cloud(name));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.json().get("id").asLong();
+	}
+
+	/** A kubeconfig whose user authenticates with the given token, so each test can look for its own secret. */
+	public static String kubeconfig(String embeddedToken) {
+		return KUBECONFIG.replace("kubeconfig-embedded-secret-token", embeddedToken);
+	}
+
+	/** A nested object of a request body built by these fixtures, such as {@code kubernetes}. */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> section(Map<String, Object> body, String key) {
+		return (Map<String, Object>) body.get(key);
+	}
+
+	/** A cluster body that authenticates to Kubernetes with a bearer token. */
+	public static Map<String, Object> clusterWithToken(String name, long cloudId, String token) {
+		Map<String, Object> cluster = cluster(name, cloudId);
+		Map<String, Object> kubernetes = section(cluster, "kubernetes");
+		kubernetes.put("auth", "token");
+		kubernetes.remove("kubeconfig");
+		kubernetes.put("token", token);
+		return cluster;
+	}
+
+	/** A cluster body whose TF config API uses keystone with that password. */
+	public static Map<String, Object> clusterWithKeystone(String name, long cloudId, String password) {
+		Map<String, Object> cluster = cluster(name, cloudId);
+		Map<String, Object> keystone = new LinkedHashMap<>();
+		keystone.put("url", "http://10.0.0.1:5000/v3");
+		keystone.put("username", "admin");
+		keystone.put("password", password);
+		keystone.put("project", "admin");
+		Map<String, Object> tf = section(cluster, "tungstenFabric");
+		tf.put("auth", "keystone");
+		tf.put("keystone", keystone);
+		return cluster;
+	}
+
+	public static long createCluster(Api admin, Map<String, Object> body) {
+		Api.Response created = admin.post("/api/v1/clusters", body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	public static long createCluster(Api admin, String name, long cloudId) {
+		return createCluster(admin, cluster(name, cloudId));
+	}
+
+	/** Creates a user with that role through the admin API and returns its name, id and a client acting as it. */
+	public static TestAccount account(Api api, String role) {
+		String username = IntegrationTestSupport.unique(role);
+		String password = "password-" + username;
+		Api.Response created = api.asAdmin()
+			.post("/api/v1/users", Map.of("username", username, "password", password, "role", role));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode user = created.json();
+		return new TestAccount(user.get("id").asLong(), username, password, api.basic(username, password));
 	}
 
 }

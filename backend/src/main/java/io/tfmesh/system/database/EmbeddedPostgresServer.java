@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,11 +115,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
 			FileLock lock = channel.tryLock();
 			if (lock == null) {
-				throw new IllegalStateException("The data directory " + dataDirectory
-						+ " is used by another running tfmesh; stop it or choose another TFMESH_DATA_DIR");
+				throw inUse(dataDirectory);
 			}
 			lock.release();
 		}
+		catch (OverlappingFileLockException ex) {
+			// the holder is this very JVM
+			throw inUse(dataDirectory);
+		}
+	}
+
+	private static IllegalStateException inUse(Path dataDirectory) {
+		return new IllegalStateException("The data directory " + dataDirectory
+				+ " is used by another running tfmesh; stop it or choose another TFMESH_DATA_DIR");
 	}
 
 	/**

@@ -1,0 +1,124 @@
+package io.tfmesh.dashboard;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver; nothing is downloaded at run
+ * time. Tests that need it are skipped, with a message, on a machine without the packages.
+ */
+final class BrowserSession implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("tfmesh.chromium", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("tfmesh.chromedriver", "/usr/bin/chromedriver"));
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private BrowserSession(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	static BrowserSession open(String baseUrl) {
+		assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+			.as("Chromium and chromedriver from Debian's packages (apt-get install chromium chromium-driver)")
+			.isTrue();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--user-data-dir=" + tempProfile());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new BrowserSession(new ChromeDriver(service, options), baseUrl);
+	}
+
+	void go(String path) {
+		driver.get(baseUrl + path);
+	}
+
+	void login(String username, String password) {
+		go("/login");
+		type("username", username);
+		type("password", password);
+		click("login-submit");
+	}
+
+	void type(String id, String text) {
+		WebElement field = driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void select(String id, String visibleText) {
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
+	}
+
+	void click(String id) {
+		driver.findElement(By.id(id)).click();
+	}
+
+	void clickLink(String text) {
+		driver.findElement(By.linkText(text)).click();
+	}
+
+	String text() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	String path() {
+		return driver.getCurrentUrl().substring(baseUrl.length());
+	}
+
+	boolean has(By locator) {
+		return !driver.findElements(locator).isEmpty();
+	}
+
+	String textOf(By locator) {
+		return driver.findElement(locator).getText();
+	}
+
+	void waitForText(String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+	private static String tempProfile() {
+		try {
+			return Files.createTempDirectory("tfmesh-chromium-").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static File screenshotDir() {
+		return new File("target/screenshots");
+	}
+
+}
