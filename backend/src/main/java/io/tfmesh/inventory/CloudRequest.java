@@ -2,6 +2,7 @@ package io.tfmesh.inventory;
 
 import java.util.List;
 
+import io.tfmesh.net.IpAddresses;
 import io.tfmesh.system.validation.CanonicalCidr;
 import io.tfmesh.system.validation.DnsLabel;
 import io.tfmesh.system.validation.IpAddress;
@@ -28,7 +29,7 @@ public record CloudRequest(@NotBlank @DnsLabel String name, @NotNull Provider pr
 	public CloudRequest {
 		name = strip(name);
 		region = strip(region);
-		underlayGateway = strip(underlayGateway);
+		underlayGateway = IpAddresses.canonical(strip(underlayGateway));
 		underlayCidrs = underlayCidrs == null ? null : underlayCidrs.stream().map(CloudRequest::strip).toList();
 	}
 

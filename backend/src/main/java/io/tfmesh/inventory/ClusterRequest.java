@@ -1,8 +1,11 @@
 package io.tfmesh.inventory;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.tfmesh.net.IpAddresses;
 import io.tfmesh.system.validation.DnsLabel;
 import io.tfmesh.system.validation.HttpUrl;
 import io.tfmesh.system.validation.IpAddress;
@@ -44,9 +47,11 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 		tfClusterName = tfClusterName == null || tfClusterName.isBlank() ? DEFAULT_TF_CLUSTER_NAME
 				: tfClusterName.strip();
 		bgpAsn = bgpAsn == null ? DEFAULT_ASN : bgpAsn;
-		controlNodes = controlNodes == null ? List.of() : controlNodes.stream().map(CloudRequest::strip).toList();
+		controlNodes = controlNodes == null ? List.of()
+				: controlNodes.stream().map(CloudRequest::strip).map(IpAddresses::canonical).toList();
 		kubeManager = kubeManager == null ? KubeManagerLocation.DEFAULT : kubeManager;
-		labels = labels == null ? Map.of() : Map.copyOf(labels);
+		// not Map.copyOf: a null value must reach validation, which names the label
+		labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
 	}
 
 	/**

@@ -56,7 +56,10 @@ final class ClusterRules {
 			if (key == null || key.length() > 317 || !LABEL_KEY.matcher(key).matches()) {
 				problems.add(new FieldProblem("labels", "'" + key + "' is not a Kubernetes label name"));
 			}
-			else if (label.getValue() == null || !LABEL_VALUE.matcher(label.getValue()).matches()) {
+			else if (label.getValue() == null) {
+				problems.add(new FieldProblem("labels." + key, "must not be null; use \"\" for an empty value"));
+			}
+			else if (!LABEL_VALUE.matcher(label.getValue()).matches()) {
 				problems.add(new FieldProblem("labels." + key, "'" + label.getValue()
 						+ "' is not a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"));
 			}

@@ -65,6 +65,11 @@ public record Cidr(InetAddress network, int prefixLength) implements Comparable<
 		if (!canonical.network.equals(address)) {
 			throw new InvalidCidrException("'" + text + "' has host bits set; the network is " + canonical, canonical);
 		}
+		if (!canonical.toString().equals(trimmed)) {
+			// the same network, spelled otherwise (upper case, leading zeros, uncompressed IPv6)
+			throw new InvalidCidrException("'" + text + "' is not in canonical form; write it as " + canonical,
+					canonical);
+		}
 		return canonical;
 	}
 

@@ -36,6 +36,11 @@ public final class IpAddresses {
 		return Optional.empty();
 	}
 
+	/** The canonical spelling of an address, or the text unchanged when it is not one (so validation can name it). */
+	public static String canonical(String text) {
+		return parse(text).map(IpAddresses::format).orElse(text);
+	}
+
 	public static boolean isValid(String text) {
 		return parse(text).isPresent();
 	}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,7 +51,9 @@ final class BrowserSession implements AutoCloseable {
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		return new BrowserSession(new ChromeDriver(service, options), baseUrl);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return new BrowserSession(driver, baseUrl);
 	}
 
 	void go(String path) {
@@ -62,6 +65,14 @@ final class BrowserSession implements AutoCloseable {
 		type("username", username);
 		type("password", password);
 		click("login-submit");
+	}
+
+	/** Waits until the browser has arrived at that path (with or without a query). */
+	void waitForPath(String path) {
+		patiently().until(d -> {
+			String current = d.getCurrentUrl().substring(baseUrl.length());
+			return current.equals(path) || current.startsWith(path + "?");
+		});
 	}
 
 	void type(String id, String text) {
@@ -82,25 +93,34 @@ final class BrowserSession implements AutoCloseable {
 		driver.findElement(By.linkText(text)).click();
 	}
 
+	/** The page's text, read again when a navigation replaced the page while it was being read. */
 	String text() {
-		return driver.findElement(By.tagName("body")).getText();
+		return patiently().until(d -> d.findElement(By.tagName("body")).getText());
 	}
 
-	String path() {
-		return driver.getCurrentUrl().substring(baseUrl.length());
-	}
-
+	/** Whether the loaded page has the element, without waiting for it to appear. */
 	boolean has(By locator) {
-		return !driver.findElements(locator).isEmpty();
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return !driver.findElements(locator).isEmpty();
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		}
 	}
 
 	String textOf(By locator) {
-		return driver.findElement(locator).getText();
+		return patiently().until(d -> d.findElement(locator).getText());
 	}
 
 	void waitForText(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+		patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+	}
+
+	private WebDriverWait patiently() {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	@Override

@@ -18,7 +18,7 @@ class InventoryPagesBrowserIT extends IntegrationTestSupport {
 		String cluster = unique("cluster");
 		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
 			browser.login(ADMIN, ADMIN_PASSWORD);
-			assertThat(browser.path()).isEqualTo("/");
+			browser.waitForPath("/");
 
 			browser.go("/clouds");
 			browser.click("new-cloud");
@@ -110,7 +110,8 @@ class InventoryPagesBrowserIT extends IntegrationTestSupport {
 			browser.clickLink(cloud);
 			assertThat(browser.has(By.id("edit-cloud"))).isFalse();
 			browser.go("/clouds/new");
-			assertThat(browser.text()).contains("403");
+			browser.waitForText("403");
+			assertThat(browser.has(By.id("cloud-form"))).isFalse();
 		}
 	}
 
@@ -118,9 +119,9 @@ class InventoryPagesBrowserIT extends IntegrationTestSupport {
 	void aWrongPasswordKeepsTheDashboardClosed() {
 		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
 			browser.login(ADMIN, "not-the-password");
-			assertThat(browser.text()).contains("Wrong username or password");
+			browser.waitForText("Wrong username or password");
 			browser.go("/clouds");
-			assertThat(browser.path()).startsWith("/login");
+			browser.waitForPath("/login");
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.Concurrently;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
@@ -485,6 +486,50 @@ class CloudApiIT extends IntegrationTestSupport {
 		assertThat(admin.delete("/api/v1/clusters/" + clusterId).status()).isEqualTo(204);
 		assertThat(admin.delete(CLOUDS + "/" + cloudId).status()).isEqualTo(204);
 		assertThat(admin.get(CLOUDS + "/" + cloudId).status()).isEqualTo(404);
+	}
+
+	@Test
+	void concurrentUpdatesOfOneVersionLetExactlyOneWin() {
+		Api admin = api.asAdmin();
+		String name = unique("race");
+		long id = Fixtures.createCloud(admin, name);
+		List<Api.Response> responses = Concurrently.run(8, i -> {
+			Map<String, Object> change = Fixtures.cloud(name);
+			change.put("region", "region-" + i);
+			change.put("version", 0);
+			return admin.put(CLOUDS + "/" + id, change);
+		});
+		List<Api.Response> winners = responses.stream().filter(response -> response.status() == 200).toList();
+		assertThat(winners).as(responses.toString()).hasSize(1);
+		for (Api.Response response : responses) {
+			if (response.status() != 200) {
+				assertProblem(response, 409, "stale-version");
+			}
+		}
+		JsonNode stored = admin.get(CLOUDS + "/" + id).json();
+		assertThat(stored.get("version").asLong()).isEqualTo(1);
+		assertThat(stored.get("region").asString()).isEqualTo(winners.get(0).json().get("region").asString());
+		assertThat(admin.get("/api/v1/audit?objectType=cloud&action=update&objectId=" + id).json().get("totalItems")
+			.asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentCreatesOfOneNameLetExactlyOneWin() {
+		Api admin = api.asAdmin();
+		String name = unique("rush");
+		List<Api.Response> responses = Concurrently.run(8, i -> {
+			Map<String, Object> body = Fixtures.cloud(name);
+			body.put("region", "region-" + i);
+			return admin.post(CLOUDS, body);
+		});
+		assertThat(responses.stream().filter(response -> response.status() == 201).count()).as(responses.toString())
+			.isEqualTo(1);
+		for (Api.Response response : responses) {
+			if (response.status() != 201) {
+				assertConflictOnField(response, "name");
+			}
+		}
+		assertThat(admin.get(CLOUDS + "?q=" + name).json().get("totalItems").asLong()).isEqualTo(1);
 	}
 
 	@Test

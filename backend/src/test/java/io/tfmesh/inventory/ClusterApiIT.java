@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.Concurrently;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.ProblemAssertions;
@@ -376,6 +377,49 @@ class ClusterApiIT extends IntegrationTestSupport {
 		Api.Response highCreated = admin.post(CLUSTERS, high);
 		assertThat(highCreated.status()).as(highCreated.toString()).isEqualTo(201);
 		assertThat(highCreated.json().get("bgpAsn").asLong()).isEqualTo(4294967295L);
+	}
+
+	@Test
+	void fractionalAsnIsRefusedNotTruncated() {
+		Api admin = api.asAdmin();
+		long cloudId = Fixtures.createCloud(admin, unique("frac"));
+		String name = unique("fractional");
+		Map<String, Object> body = Fixtures.cluster(name, cloudId);
+		body.put("bgpAsn", 64512.7);
+		assertInvalidField(admin.post(CLUSTERS, body), "bgpAsn");
+		assertThat(admin.get(CLUSTERS + "?q=" + name).json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void sameControlNodeSpelledTwoWaysIsADuplicate() {
+		Api admin = api.asAdmin();
+		long cloudId = Fixtures.createCloud(admin, unique("v6-nodes"));
+		String name = unique("v6-nodes");
+		Map<String, Object> body = Fixtures.cluster(name, cloudId);
+		body.put("controlNodes", List.of("2001:db8::10", "2001:DB8:0:0::10"));
+		String message = assertInvalidField(admin.post(CLUSTERS, body), "controlNodes[1]");
+		assertThat(message).contains("more than once");
+		assertThat(admin.get(CLUSTERS + "?q=" + name).json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void concurrentCreatesOfOneNameLetExactlyOneWin() {
+		Api admin = api.asAdmin();
+		long cloudId = Fixtures.createCloud(admin, unique("rush"));
+		String name = unique("rush");
+		List<Api.Response> responses = Concurrently.run(6, i -> {
+			Map<String, Object> body = Fixtures.cluster(name, cloudId);
+			body.put("bgpAsn", 65000 + i);
+			return admin.post(CLUSTERS, body);
+		});
+		assertThat(responses.stream().filter(response -> response.status() == 201).count()).as(responses.toString())
+			.isEqualTo(1);
+		for (Api.Response response : responses) {
+			if (response.status() != 201) {
+				assertConflictOnField(response, "name");
+			}
+		}
+		assertThat(admin.get(CLUSTERS + "?q=" + name).json().get("totalItems").asLong()).isEqualTo(1);
 	}
 
 	@Test

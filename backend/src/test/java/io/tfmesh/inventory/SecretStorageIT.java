@@ -47,8 +47,8 @@ class SecretStorageIT extends IntegrationTestSupport {
 		for (Api.Response created : List.of(kc, tok, ks)) {
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 			secrets.assertAbsentFrom(created.body());
-			assertThat(created.body()).doesNotContain("\"kubeconfig\"").doesNotContain("\"token\"")
-				.doesNotContain("\"password\"");
+			assertThat(created.body()).doesNotContain("\"kubeconfig\":").doesNotContain("\"token\":")
+				.doesNotContain("\"password\":");
 		}
 		JsonNode kubeconfigCluster = kc.json();
 		assertThat(kubeconfigCluster.at("/kubernetes/kubeconfigSet").asBoolean()).isTrue();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.Concurrently;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
@@ -203,6 +204,21 @@ class ApiTokenIT extends IntegrationTestSupport {
 		assertThat(client.get(TOKENS).json().size()).isEqualTo(1);
 		// another user may use the same name
 		assertThat(Fixtures.account(api, "viewer").client().post(TOKENS, Map.of("name", name)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void concurrentCreatesOfOneTokenNameLetExactlyOneWin() {
+		TestAccount user = Fixtures.account(api, "viewer");
+		String name = unique("rush");
+		List<Api.Response> responses = Concurrently.run(6, i -> user.client().post(TOKENS, Map.of("name", name)));
+		assertThat(responses.stream().filter(response -> response.status() == 201).count()).as(responses.toString())
+			.isEqualTo(1);
+		for (Api.Response response : responses) {
+			if (response.status() != 201) {
+				assertConflictOnField(response, "name");
+			}
+		}
+		assertThat(user.client().get(TOKENS).json().size()).isEqualTo(1);
 	}
 
 	@Test

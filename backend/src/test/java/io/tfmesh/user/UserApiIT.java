@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.Concurrently;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
@@ -116,6 +117,22 @@ class UserApiIT extends IntegrationTestSupport {
 		assertProblem(api.basic(existing.username(), "other-password").get("/api/v1/clouds"), 401, "unauthenticated");
 		assertConflictOnField(admin.post(USERS, Map.of("username", ADMIN, "password", "other-password", "role", "viewer")),
 				"username");
+	}
+
+	@Test
+	void concurrentCreatesOfOneUsernameLetExactlyOneWin() {
+		Api admin = api.asAdmin();
+		String username = unique("rush");
+		List<Api.Response> responses = Concurrently.run(6,
+				i -> admin.post(USERS, Map.of("username", username, "password", "password-" + i, "role", "viewer")));
+		assertThat(responses.stream().filter(response -> response.status() == 201).count()).as(responses.toString())
+			.isEqualTo(1);
+		for (Api.Response response : responses) {
+			if (response.status() != 201) {
+				assertConflictOnField(response, "username");
+			}
+		}
+		assertThat(admin.get(USERS + "?q=" + username).json().get("totalItems").asLong()).isEqualTo(1);
 	}
 
 	@Test

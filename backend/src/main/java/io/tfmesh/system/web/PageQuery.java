@@ -24,6 +24,9 @@ public record PageQuery(int page, int size) {
 		if (s < 1 || s > MAX_SIZE) {
 			throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
 		}
+		if ((long) p * s > Integer.MAX_VALUE) {
+			throw new InvalidInputException("page", "must be at most " + Integer.MAX_VALUE / s + " with size " + s);
+		}
 		return new PageQuery(p, s);
 	}
 

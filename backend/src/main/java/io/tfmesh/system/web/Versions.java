@@ -35,8 +35,9 @@ public final class Versions {
 			return null;
 		}
 		String tag = ifMatch.strip();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+		if (tag.equals("*") || tag.startsWith("W/")) {
+			throw new InvalidInputException("If-Match",
+					"must be the resource's strong ETag, such as \"3\"; tfmesh does not overwrite blindly");
 		}
 		if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
 			tag = tag.substring(1, tag.length() - 1);

@@ -12,7 +12,6 @@ class VersionsTest {
 	@Test
 	void ifMatchWinsOverTheBody() {
 		assertThat(Versions.expected("\"4\"", 2L)).isEqualTo(4);
-		assertThat(Versions.expected("W/\"5\"", null)).isEqualTo(5);
 		assertThat(Versions.expected(null, 2L)).isEqualTo(2);
 		assertThat(Versions.expected(" ", 3L)).isEqualTo(3);
 	}
@@ -26,6 +25,12 @@ class VersionsTest {
 	void aMalformedIfMatchNamesTheHeader() {
 		assertThatThrownBy(() -> Versions.parse("\"abc\"")).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.problems()).extracting("field").containsExactly("If-Match"));
+	}
+
+	@Test
+	void weakOrWildcardIfMatchIsRefused() {
+		assertThatThrownBy(() -> Versions.expected("W/\"5\"", null)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> Versions.expected("*", 5L)).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
