@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
+import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.secret.SecretCipher;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
@@ -111,6 +112,32 @@ public class ClusterService {
 		clusters.delete(cluster);
 		clusters.flush();
 		audit.record(AuditAction.DELETE, KIND, id, cluster.getName(), before, null);
+	}
+
+	/**
+	 * How to reach the cluster, with its credentials decrypted, for the connectors. Never
+	 * returned by any API or page.
+	 */
+	@Transactional(readOnly = true)
+	public ClusterAccess access(long id) {
+		Cluster cluster = find(id);
+		Cluster.Secrets secrets = cluster.secrets();
+		ClusterAccess.Kubernetes kubernetes = new ClusterAccess.Kubernetes(cluster.getKubernetesApiUrl(),
+				secrets.kubeconfig() == null ? null : cipher.decrypt(secrets.kubeconfig(), KUBECONFIG),
+				secrets.token() == null ? null : cipher.decrypt(secrets.token(), TOKEN), cluster.getCaCertificate());
+		ClusterAccess.Keystone keystone = cluster.getTfAuth() == TfAuth.KEYSTONE && secrets.keystonePassword() != null
+				? new ClusterAccess.Keystone(cluster.getKeystoneUrl(), cluster.getKeystoneUsername(),
+						cipher.decrypt(secrets.keystonePassword(), KEYSTONE_PASSWORD), cluster.getKeystoneProject())
+				: null;
+		return new ClusterAccess(cluster.getId(), cluster.getName(), kubernetes,
+				new ClusterAccess.TungstenFabric(cluster.getTfApiUrl(), keystone), cluster.getControlNodes(),
+				cluster.getKubeManagerNamespace(), cluster.getKubeManagerConfigMaps(), cluster.getVersion());
+	}
+
+	/** Ids of every registered cluster, for the scheduled observation. */
+	@Transactional(readOnly = true)
+	public List<Long> ids() {
+		return clusters.findAll(Sort.by("id")).stream().map(Cluster::getId).toList();
 	}
 
 	private Cluster find(long id) {
