@@ -1,0 +1,24 @@
+package io.tfmesh.fabric.introspect;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One process's own verdict on itself.
+ *
+ * @param state {@code Functional} or {@code Non-Functional}
+ * @param description why it is not functional, or null when it said nothing
+ */
+public record ProcessStatus(String moduleId, String instanceId, String state, @Nullable String description,
+		List<ConnectionInfo> connections) {
+
+	public static final String FUNCTIONAL = "Functional";
+
+	public static final String NON_FUNCTIONAL = "Non-Functional";
+
+	public ProcessStatus {
+		connections = List.copyOf(connections);
+	}
+
+}
