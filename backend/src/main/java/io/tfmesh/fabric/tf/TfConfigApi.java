@@ -1,0 +1,54 @@
+package io.tfmesh.fabric.tf;
+
+import java.util.List;
+
+import io.tfmesh.fabric.FabricException;
+
+/**
+ * The TF config API (contrail-api, port 8082) of one cluster. Every method throws only
+ * {@link FabricException}, with source {@code tungsten-fabric}.
+ */
+public interface TfConfigApi {
+
+	/** {@code GET /<type>s}: uuid and fq_name of every object of a type. */
+	List<TfRef> list(String type);
+
+	List<Project> projects();
+
+	List<NetworkIpam> networkIpams();
+
+	List<VirtualNetwork> virtualNetworks();
+
+	List<NetworkPolicy> networkPolicies();
+
+	List<BgpRouter> bgpRouters();
+
+	/**
+	 * The {@code default-global-system-config}.
+	 * @throws FabricException NOT_FOUND when the cluster has none
+	 */
+	GlobalSystemConfig globalSystemConfig();
+
+	/** {@code GET /<type>/<uuid>}. */
+	<T extends TfObject> T read(Class<T> kind, String uuid);
+
+	/**
+	 * {@code POST /<type>s}: creates the object under the parent its fq_name names.
+	 * @return the uuid the server gave it
+	 */
+	String create(TfObject object);
+
+	/**
+	 * {@code PUT /<type>/<uuid>}: makes the modelled fields of the stored object equal to the
+	 * given ones. Only fields that differ are sent, so what tfmesh does not model (subnet uuids,
+	 * default gateways, authentication keys and the like) stays as it is.
+	 * @param object must carry its uuid
+	 */
+	void update(TfObject object);
+
+	void delete(String type, String uuid);
+
+	/** {@code POST /fqname-to-id}. */
+	String fqNameToId(String type, List<String> fqName);
+
+}

@@ -1,0 +1,192 @@
+package io.tfmesh.fabric.tf;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.fabric.FabricException;
+import io.tfmesh.fabric.FabricException.Kind;
+import io.tfmesh.fabric.FabricSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link TfConfigApi} over HTTP, as vnc_api talks to contrail-api. */
+public final class TfConfigApiClient implements TfConfigApi {
+
+	/** Type names and uuids go into URL paths; anything else would change the request. */
+	private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+	private final TfTransport transport;
+
+	private final String shownUrl;
+
+	public TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, FabricSettings settings, JsonMapper json,
+			Clock clock) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		KeystoneSession keystone = endpoint.keystone() != null
+				? new KeystoneSession(endpoint.keystone(), http, settings, json, clock) : null;
+		this.transport = new TfTransport(endpoint.apiUrl(), http, settings, json, keystone);
+		this.shownUrl = TfTransport.shown(endpoint.apiUrl());
+	}
+
+	@Override
+	public List<TfRef> list(String type) {
+		String collection = segment(type) + "s";
+		JsonNode body = transport.get("/" + collection);
+		List<TfRef> refs = new ArrayList<>();
+		for (JsonNode entry : collection(body, collection)) {
+			refs.add(new TfRef(type, TfJson.requiredText(entry, "uuid", "an entry of " + collection),
+					TfJson.fqName(entry, "an entry of " + collection)));
+		}
+		return refs;
+	}
+
+	@Override
+	public List<Project> projects() {
+		return detailed(Project.TYPE, TfReader::project);
+	}
+
+	@Override
+	public List<NetworkIpam> networkIpams() {
+		return detailed(NetworkIpam.TYPE, TfReader::networkIpam);
+	}
+
+	@Override
+	public List<VirtualNetwork> virtualNetworks() {
+		return detailed(VirtualNetwork.TYPE, TfReader::virtualNetwork);
+	}
+
+	@Override
+	public List<NetworkPolicy> networkPolicies() {
+		return detailed(NetworkPolicy.TYPE, TfReader::networkPolicy);
+	}
+
+	@Override
+	public List<BgpRouter> bgpRouters() {
+		return detailed(BgpRouter.TYPE, TfReader::bgpRouter);
+	}
+
+	@Override
+	public GlobalSystemConfig globalSystemConfig() {
+		return detailed(GlobalSystemConfig.TYPE, TfReader::globalSystemConfig).stream()
+			.filter(config -> config.fqName().equals(GlobalSystemConfig.DEFAULT_FQ_NAME))
+			.findFirst()
+			.orElseThrow(() -> new FabricException(TfJson.SOURCE, Kind.NOT_FOUND, 0,
+					"the cluster has no default-global-system-config"));
+	}
+
+	@Override
+	public <T extends TfObject> T read(Class<T> kind, String uuid) {
+		String type = typeOf(kind);
+		return kind.cast(TfReader.read(type, readRaw(type, uuid)));
+	}
+
+	@Override
+	public String create(TfObject object) {
+		JsonNode body = transport.post("/" + object.type() + "s", TfWriter.createBody(object));
+		return TfJson.requiredText(body.path(object.type()), "uuid", "the answer to creating " + describe(object));
+	}
+
+	@Override
+	public void update(TfObject object) {
+		if (object.uuid() == null) {
+			throw new IllegalArgumentException("updating " + describe(object) + " needs its uuid");
+		}
+		JsonNode stored = readRaw(object.type(), object.uuid());
+		ObjectNode body = TfWriter.updateBody(object, stored);
+		transport.put("/" + object.type() + "/" + segment(object.uuid()), body);
+	}
+
+	@Override
+	public void delete(String type, String uuid) {
+		transport.delete("/" + segment(type) + "/" + segment(uuid));
+	}
+
+	@Override
+	public String fqNameToId(String type, List<String> fqName) {
+		ObjectNode request = TfJson.object();
+		request.put("type", type);
+		request.set("fq_name", TfJson.stringArray(fqName));
+		return TfJson.requiredText(transport.post("/fqname-to-id", request), "uuid", "the answer to fqname-to-id");
+	}
+
+	private JsonNode readRaw(String type, String uuid) {
+		JsonNode body = transport.get("/" + segment(type) + "/" + segment(uuid));
+		JsonNode object = body.path(type);
+		if (!object.isObject()) {
+			throw TfJson.invalid("reading " + type + " " + uuid + " gave no '" + type + "' object");
+		}
+		return object;
+	}
+
+	private <T> List<T> detailed(String type, Function<JsonNode, T> reader) {
+		String collection = type + "s";
+		JsonNode body = transport.get("/" + collection + "?detail=True");
+		List<T> objects = new ArrayList<>();
+		for (JsonNode entry : collection(body, collection)) {
+			// with detail=True every entry is wrapped in its type name
+			JsonNode object = entry.path(type);
+			if (!object.isObject()) {
+				throw TfJson.invalid("an entry of " + collection + " has no '" + type + "' object");
+			}
+			objects.add(reader.apply(object));
+		}
+		return objects;
+	}
+
+	private static JsonNode collection(JsonNode body, String collection) {
+		JsonNode entries = body.path(collection);
+		if (!entries.isArray()) {
+			throw TfJson.invalid("listing " + collection + " gave no '" + collection + "' list");
+		}
+		return entries;
+	}
+
+	static String typeOf(Class<? extends TfObject> kind) {
+		if (kind == Project.class) {
+			return Project.TYPE;
+		}
+		if (kind == NetworkIpam.class) {
+			return NetworkIpam.TYPE;
+		}
+		if (kind == VirtualNetwork.class) {
+			return VirtualNetwork.TYPE;
+		}
+		if (kind == NetworkPolicy.class) {
+			return NetworkPolicy.TYPE;
+		}
+		if (kind == BgpRouter.class) {
+			return BgpRouter.TYPE;
+		}
+		if (kind == GlobalSystemConfig.class) {
+			return GlobalSystemConfig.TYPE;
+		}
+		throw new IllegalArgumentException(kind + " is not a TF object type");
+	}
+
+	private static String segment(String value) {
+		if (!PATH_SEGMENT.matcher(value).matches()) {
+			throw new IllegalArgumentException("'" + value + "' is not a TF type name or uuid");
+		}
+		return value;
+	}
+
+	@Override
+	public String toString() {
+		return "TfConfigApiClient[" + shownUrl + "]";
+	}
+
+	private static String describe(TfObject object) {
+		return object.type() + " " + String.join(":", object.fqName());
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.tfmesh.sandbox.tf;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+import io.tfmesh.net.IpAddresses;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The route-target checks contrail-api makes on a virtual network's route target lists
+ * ({@code resources/route_target.py}, {@code virtual_network.py}).
+ */
+final class RouteTargets {
+
+	static final String FORMAT = "Route target must be of the format 'target:<asn>:<number>' or 'target:<ip>:<number>'";
+
+	/** Contrail allocates route targets of the global ASN from these ranges itself. */
+	private static final long MIN_ID_TYPE0 = 8_000_000;
+
+	private static final long MIN_ID_TYPE1_2 = 8_000;
+
+	private static final long MAX_ID_TYPE0 = 1L << 24;
+
+	private static final long MAX_ID_TYPE1_2 = 1L << 15;
+
+	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
+	private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+	private RouteTargets() {
+	}
+
+	/**
+	 * @param globalAsn the global-system-config's ASN, or null when there is none yet
+	 * @throws ApiError 400 with contrail-api's message
+	 */
+	static void check(String routeTarget, @Nullable Long globalAsn, boolean fourByteAs) {
+		String[] parts = routeTarget.split(":", -1);
+		if (parts.length != 3 || !parts[0].equals("target") || !INTEGER.matcher(parts[2].strip()).matches()) {
+			throw new ApiError(400, FORMAT);
+		}
+		long target = clamp(new BigInteger(parts[2].strip()));
+		String asn = parts[1];
+		if (asn.toLowerCase().endsWith("l")) {
+			if (target > 0xFFFF) {
+				throw new ApiError(400, "Route Target index value must be less than 0xFFFF in case of 4 byte ASN");
+			}
+			asn = asn.substring(0, asn.length() - 1);
+		}
+		if (!DIGITS.matcher(asn).matches()) {
+			if (IpAddresses.parse(asn).isEmpty()) {
+				throw new ApiError(400, FORMAT);
+			}
+			return;
+		}
+		long number = clamp(new BigInteger(asn));
+		if (globalAsn == null || number != globalAsn) {
+			return;
+		}
+		long min = number > 0xFFFF ? MIN_ID_TYPE1_2 : MIN_ID_TYPE0;
+		long max = number > 0xFFFF ? MAX_ID_TYPE1_2 : MAX_ID_TYPE0;
+		long top = fourByteAs ? 0xFFFFL : 0xFFFFFFFFL;
+		if (!((1 <= target && target < min) || (max < target && target <= top))) {
+			throw new ApiError(400, "Configured route target must use ASN that is different from global ASN or route"
+					+ " target value must be less than " + min + " and greater than " + max);
+		}
+	}
+
+	private static long clamp(BigInteger value) {
+		return value.bitLength() < 63 ? value.longValue() : (value.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+	}
+
+}
