@@ -1,0 +1,132 @@
+package io.tfmesh.fabric.kubernetes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tfmesh.fabric.FabricException;
+import io.tfmesh.fabric.FabricException.Kind;
+
+/** A {@link KubernetesConnector} over a fabric8 client, which it owns and closes. */
+public final class Fabric8KubernetesConnector implements KubernetesConnector, AutoCloseable {
+
+	private final KubernetesClient client;
+
+	private final KubernetesFailures failures;
+
+	private final ServiceApplier services;
+
+	public Fabric8KubernetesConnector(KubernetesClient client) {
+		this.client = client;
+		// a token given directly is the oauth token; one from a kubeconfig is the "auto" one
+		this.failures = new KubernetesFailures(client.getConfiguration().getOauthToken(),
+				client.getConfiguration().getAutoOAuthToken());
+		this.services = new ServiceApplier(client, this.failures);
+	}
+
+	@Override
+	public Optional<KubeadmConfig> kubeadmConfig() {
+		ConfigMap map = failures.call(
+				"read ConfigMap " + KubeadmConfigs.NAMESPACE + "/" + KubeadmConfigs.NAME, () -> client.configMaps()
+					.inNamespace(KubeadmConfigs.NAMESPACE)
+					.withName(KubeadmConfigs.NAME)
+					.get());
+		return Optional.ofNullable(map).map(KubeadmConfigs::parse);
+	}
+
+	@Override
+	public List<ConfigMapData> configMaps(String namespace, List<String> names) {
+		List<ConfigMapData> found = new ArrayList<>();
+		for (String name : names) {
+			ConfigMap map = failures.call("read ConfigMap " + namespace + "/" + name,
+					() -> client.configMaps().inNamespace(namespace).withName(name).get());
+			if (map != null) {
+				found.add(KubernetesRecords.configMap(map));
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public List<NodeInfo> nodes() {
+		return failures.call("list nodes", () -> client.nodes().list())
+			.getItems()
+			.stream()
+			.map(KubernetesRecords::node)
+			.sorted(Comparator.comparing(NodeInfo::name))
+			.toList();
+	}
+
+	@Override
+	public List<PodInfo> tfPods(String namespace) {
+		return failures.call("list pods in " + namespace, () -> client.pods().inNamespace(namespace).list())
+			.getItems()
+			.stream()
+			.filter(KubernetesRecords::isTungstenFabric)
+			.map(KubernetesRecords::pod)
+			.sorted(Comparator.comparing(PodInfo::name))
+			.toList();
+	}
+
+	@Override
+	public ConfigMapData patchConfigMap(String namespace, String name, String expectedResourceVersion,
+			Map<String, String> set) {
+		// a resourceVersion in a merge patch is a precondition: the API server refuses the patch
+		// with 409 unless it still is the current version
+		Map<String, Object> patch = new LinkedHashMap<>();
+		patch.put("metadata", Map.of("resourceVersion", expectedResourceVersion));
+		patch.put("data", set);
+		String what = "ConfigMap " + namespace + "/" + name;
+		try {
+			ConfigMap patched = failures.call("patch " + what, () -> client.configMaps()
+				.inNamespace(namespace)
+				.withName(name)
+				.patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch)));
+			return KubernetesRecords.configMap(patched);
+		}
+		catch (FabricException ex) {
+			if (ex.kind() == Kind.CONFLICT) {
+				throw failures.failure(Kind.CONFLICT, ex.status(),
+						what + " changed since it was read at resourceVersion " + expectedResourceVersion
+								+ "; read it again before changing it",
+						ex);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void deletePod(String namespace, String name) {
+		String what = "pod " + namespace + "/" + name;
+		List<StatusDetails> deleted = failures.call("delete " + what,
+				() -> client.pods().inNamespace(namespace).withName(name).delete());
+		// fabric8 answers an empty list, not an error, when there was nothing to delete
+		if (deleted.isEmpty()) {
+			throw failures.failure(Kind.NOT_FOUND, 404, "delete " + what + ": no such pod", null);
+		}
+	}
+
+	@Override
+	public void applyService(ServiceExport service) {
+		services.apply(service);
+	}
+
+	@Override
+	public void close() {
+		client.close();
+	}
+
+	KubernetesClient client() {
+		return client;
+	}
+
+}
