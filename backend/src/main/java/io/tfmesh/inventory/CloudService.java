@@ -3,6 +3,7 @@ package io.tfmesh.inventory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.tfmesh.audit.AuditAction;
@@ -58,6 +59,11 @@ public class CloudService {
 		List<Cloud> all = clouds.findAll(Sort.by("name"));
 		Map<Long, Long> counts = clusterCounts(all.stream().map(Cloud::getId).toList());
 		return all.stream().map(cloud -> CloudView.of(cloud, counts.getOrDefault(cloud.getId(), 0L))).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CloudView> findByName(String name) {
+		return clouds.findByName(name).map(this::view);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package io.tfmesh.inventory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
@@ -59,6 +60,11 @@ public class ClusterService {
 	public PageView<ClusterView> list(String q, @Nullable Long cloudId, PageQuery query) {
 		return PageView.of(clusters.search(Search.containsPattern(q), cloudId, query.pageable(Sort.by("name"))),
 				ClusterView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ClusterView> findByName(String name) {
+		return clusters.findByName(name).map(ClusterView::of);
 	}
 
 	@Transactional(readOnly = true)

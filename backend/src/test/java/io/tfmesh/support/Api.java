@@ -82,7 +82,9 @@ public final class Api {
 	public Response send(String method, String path, Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
 		headers.forEach(request::header);
-		request.header("Accept", "application/json");
+		if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+			request.header("Accept", "application/json");
+		}
 		if (body == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}

@@ -40,6 +40,9 @@ public abstract class IntegrationTestSupport {
 	static void tfmeshProperties(DynamicPropertyRegistry registry) {
 		registry.add("tfmesh.data-dir", DATA_DIR::toString);
 		registry.add("tfmesh.admin.password", () -> ADMIN_PASSWORD);
+		// tests observe when they want to, and a silent cluster must not hold them for long
+		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
+		registry.add("tfmesh.fabric.observation-timeout", () -> "3s");
 	}
 
 	@BeforeEach

@@ -1,0 +1,286 @@
+package io.tfmesh.observe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.fabric.FabricException;
+import io.tfmesh.fabric.FabricSettings;
+import io.tfmesh.fabric.introspect.ContrailStatusMapping;
+import io.tfmesh.fabric.introspect.IntrospectClient;
+import io.tfmesh.fabric.introspect.ServiceStatus;
+import io.tfmesh.fabric.introspect.TfService;
+import io.tfmesh.fabric.kubernetes.ConfigMapData;
+import io.tfmesh.fabric.kubernetes.KubeadmConfig;
+import io.tfmesh.fabric.kubernetes.KubernetesConnector;
+import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
+import io.tfmesh.fabric.kubernetes.NodeInfo;
+import io.tfmesh.fabric.kubernetes.PodInfo;
+import io.tfmesh.fabric.tf.TfConfigApi;
+import io.tfmesh.fabric.tf.TfConfigApis;
+import io.tfmesh.observe.ObservedState.ProcessHealth;
+import io.tfmesh.observe.ObservedState.SourceReading;
+import io.tfmesh.observe.ObservedState.TfConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one cluster through its three APIs at once. Each source has to answer before the
+ * observation's deadline; one that does not is reported as timed out and the observation goes
+ * on without it, so a cluster that stops answering cannot hold it.
+ */
+@Component
+class ClusterObserver {
+
+	static final String KUBEADM = "kubernetes/kubeadm-config";
+
+	static final String CONFIG_MAPS = "kubernetes/kube-manager-configmaps";
+
+	static final String NODES = "kubernetes/nodes";
+
+	static final String PODS = "kubernetes/tf-pods";
+
+	static final String TF = "tungsten-fabric/config-api";
+
+	static final String INTROSPECT = "introspect";
+
+	private final KubernetesConnectors kubernetes;
+
+	private final TfConfigApis tungstenFabric;
+
+	private final IntrospectClient introspect;
+
+	private final Executor executor;
+
+	private final FabricSettings settings;
+
+	private final Clock clock;
+
+	ClusterObserver(KubernetesConnectors kubernetes, TfConfigApis tungstenFabric, IntrospectClient introspect,
+			@Qualifier("fabricExecutor") Executor executor, FabricSettings settings, Clock clock) {
+		this.kubernetes = kubernetes;
+		this.tungstenFabric = tungstenFabric;
+		this.introspect = introspect;
+		this.executor = executor;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	Observation observe(ClusterAccess access) {
+		Instant start = clock.instant();
+		Instant deadline = start.plus(settings.observationTimeout());
+		KubernetesConnector k8s = kubernetes.forCluster(access);
+		TfConfigApi tf = tungstenFabric.forCluster(access);
+
+		Timed<Optional<KubeadmConfig>> kubeadm = timed(k8s::kubeadmConfig);
+		Timed<List<ConfigMapData>> configMaps = timed(
+				() -> k8s.configMaps(access.kubeManagerNamespace(), access.kubeManagerConfigMaps()));
+		Timed<List<NodeInfo>> nodes = timed(k8s::nodes);
+		Timed<List<PodInfo>> pods = timed(() -> k8s.tfPods(access.kubeManagerNamespace()));
+		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
+		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
+			.thenCompose(this::readHealth);
+
+		Map<String, SourceReading> sources = new LinkedHashMap<>();
+		Optional<KubeadmConfig> kubeadmResult = kubeadm.await(KUBEADM, deadline, sources).flatMap(found -> found);
+		List<ConfigMapData> configMapResult = configMaps.await(CONFIG_MAPS, deadline, sources).orElse(List.of())
+			.stream()
+			.map(ConfigMapMasking::mask)
+			.toList();
+		List<NodeInfo> nodeResult = nodes.await(NODES, deadline, sources).orElse(List.of());
+		List<PodInfo> podResult = pods.await(PODS, deadline, sources).orElse(List.of());
+		TfConfig tfResult = tfConfig.await(TF, deadline, sources).orElse(null);
+		List<ProcessHealth> healthResult = awaitHealth(health, deadline, sources, nodes, pods);
+
+		Duration took = Duration.between(start, clock.instant());
+		return new Observation(start, took, List.copyOf(sources.values()), kubeadmResult.orElse(null), configMapResult,
+				KubeManagerDefaults.effective(configMapResult), nodeResult, podResult, tfResult, healthResult);
+	}
+
+	private static TfConfig readTf(TfConfigApi tf) {
+		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), tf.networkIpams(), tf.virtualNetworks(),
+				tf.bgpRouters());
+	}
+
+	/** Which TF services run where: each TF pod's services on the address of its node. */
+	private List<Target> targets(List<NodeInfo> nodes, List<PodInfo> pods) {
+		List<Target> targets = new ArrayList<>();
+		for (PodInfo pod : pods) {
+			String contrailPod = TfPods.contrailPod(pod);
+			NodeInfo node = nodes.stream().filter(n -> n.name().equals(pod.nodeName())).findFirst().orElse(null);
+			if (contrailPod == null || node == null) {
+				continue;
+			}
+			String address = TfPods.internalAddress(node);
+			for (TfService service : TfService.ofPod(contrailPod)) {
+				targets.add(new Target(node.name(), address, pod, service));
+			}
+		}
+		return targets;
+	}
+
+	private CompletableFuture<List<ProcessHealth>> readHealth(List<Target> targets) {
+		List<CompletableFuture<ProcessHealth>> readings = targets.stream()
+			.map(target -> CompletableFuture.supplyAsync(() -> read(target), executor))
+			.toList();
+		return CompletableFuture.allOf(readings.toArray(CompletableFuture[]::new))
+			.thenApply(done -> readings.stream().map(CompletableFuture::join).toList());
+	}
+
+	private ProcessHealth read(Target target) {
+		TfService service = target.service();
+		if (!TfPods.isRunning(target.pod())) {
+			return health(target, ContrailStatusMapping.notRunning(service), "pod " + target.pod().name());
+		}
+		if (service.introspectPort().isEmpty() || target.address() == null) {
+			return health(target, ContrailStatusMapping.running(service), "pod " + target.pod().name());
+		}
+		int port = service.introspectPort().getAsInt();
+		String source = "introspect " + target.address() + ":" + port;
+		try {
+			return health(target, ContrailStatusMapping.of(service, introspect.nodeStatus(target.address(), port)),
+					source);
+		}
+		catch (FabricException ex) {
+			return health(target, ContrailStatusMapping.ofFailure(service, ex), source);
+		}
+	}
+
+	private ProcessHealth health(Target target, ServiceStatus status, String source) {
+		return new ProcessHealth(target.node(), status.pod(), status.service(), status.state(), status.description(),
+				source, clock.instant());
+	}
+
+	private List<ProcessHealth> awaitHealth(CompletableFuture<List<ProcessHealth>> health, Instant deadline,
+			Map<String, SourceReading> sources, Timed<?> nodes, Timed<?> pods) {
+		Instant start = clock.instant();
+		if (!nodes.succeeded() || !pods.succeeded()) {
+			sources.put(INTROSPECT, new SourceReading(INTROSPECT, "skipped", null,
+					"needs the cluster's nodes and TF pods, which could not be read", 0));
+			return List.of();
+		}
+		try {
+			List<ProcessHealth> readings = health.get(remaining(deadline), TimeUnit.MILLISECONDS);
+			sources.put(INTROSPECT, new SourceReading(INTROSPECT, "ok", null, null, millisSince(start)));
+			return readings;
+		}
+		catch (TimeoutException ex) {
+			health.cancel(true);
+			sources.put(INTROSPECT, new SourceReading(INTROSPECT, "timeout", FabricException.Kind.TIMEOUT.name(),
+					"did not answer within the observation's " + settings.observationTimeout().toSeconds() + "s",
+					millisSince(start)));
+		}
+		catch (ExecutionException ex) {
+			sources.put(INTROSPECT,
+					new SourceReading(INTROSPECT, "failed", null, String.valueOf(ex.getCause()), millisSince(start)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return List.of();
+	}
+
+	private long remaining(Instant deadline) {
+		return Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+	}
+
+	private long millisSince(Instant start) {
+		return Duration.between(start, clock.instant()).toMillis();
+	}
+
+	private <T> Timed<T> timed(Supplier<T> read) {
+		Instant start = clock.instant();
+		CompletableFuture<T> future = CompletableFuture.supplyAsync(read, executor);
+		CompletableFuture<Instant> finished = future.handle((value, error) -> clock.instant());
+		return new Timed<>(start, future, finished);
+	}
+
+	/** A source being read, with when it started and finished. */
+	private final class Timed<T> {
+
+		private final Instant start;
+
+		private final CompletableFuture<T> future;
+
+		private final CompletableFuture<Instant> finished;
+
+		private boolean succeeded;
+
+		Timed(Instant start, CompletableFuture<T> future, CompletableFuture<Instant> finished) {
+			this.start = start;
+			this.future = future;
+			this.finished = finished;
+		}
+
+		/** Waits until the deadline at most and records how the source answered. */
+		Optional<T> await(String source, Instant deadline, Map<String, SourceReading> sources) {
+			try {
+				T value = future.get(remaining(deadline), TimeUnit.MILLISECONDS);
+				sources.put(source, new SourceReading(source, "ok", null, null, took()));
+				succeeded = true;
+				return Optional.ofNullable(value);
+			}
+			catch (TimeoutException ex) {
+				future.cancel(true);
+				sources.put(source, new SourceReading(source, "timeout", FabricException.Kind.TIMEOUT.name(),
+						"did not answer within the observation's " + settings.observationTimeout().toSeconds() + "s",
+						millisSince(start)));
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof FabricException fabric) {
+					sources.put(source, new SourceReading(source, fabric.kind() == FabricException.Kind.TIMEOUT
+							? "timeout" : "failed", fabric.kind().name(), fabric.getMessage(), took()));
+				}
+				else {
+					sources.put(source, new SourceReading(source, "failed", FabricException.Kind.INVALID_RESPONSE.name(),
+							String.valueOf(cause), took()));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				sources.put(source, new SourceReading(source, "failed", null, "interrupted", millisSince(start)));
+			}
+			return Optional.empty();
+		}
+
+		boolean succeeded() {
+			return succeeded;
+		}
+
+		private long took() {
+			return Duration.between(start, finished.getNow(clock.instant())).toMillis();
+		}
+
+	}
+
+	private record Target(String node, @Nullable String address, PodInfo pod, TfService service) {
+	}
+
+	/** What the observer read, before it is stored with its revision. */
+	record Observation(Instant observedAt, Duration duration, List<SourceReading> sources,
+			@Nullable KubeadmConfig kubeadm, List<ConfigMapData> configMaps,
+			List<ObservedState.KubeManagerSetting> kubeManager, List<NodeInfo> nodes, List<PodInfo> tfPods,
+			@Nullable TfConfig tungstenFabric, List<ProcessHealth> health) {
+
+		boolean complete() {
+			return sources.stream().allMatch(SourceReading::ok);
+		}
+
+	}
+
+}

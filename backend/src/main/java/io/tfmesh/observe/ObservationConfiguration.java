@@ -1,0 +1,39 @@
+package io.tfmesh.observe;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.tfmesh.fabric.FabricSettings;
+import io.tfmesh.fabric.introspect.IntrospectClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ObservationConfiguration {
+
+	/**
+	 * Threads that wait on cluster APIs. Bounded, because a fleet of slow clusters must not
+	 * exhaust the machine; each call has its own timeout, so a thread is never held for long.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService fabricExecutor() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("fabric-");
+		threads.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threads);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	@Bean
+	IntrospectClient introspectClient(FabricSettings settings) {
+		return new IntrospectClient(settings);
+	}
+
+}

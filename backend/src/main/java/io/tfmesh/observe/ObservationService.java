@@ -1,0 +1,83 @@
+package io.tfmesh.observe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.observe.ClusterObserver.Observation;
+
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads clusters and keeps what was read. */
+@Service
+public class ObservationService {
+
+	private final ClusterService clusters;
+
+	private final ClusterObserver observer;
+
+	private final ObservationStore store;
+
+	private final JsonMapper json;
+
+	ObservationService(ClusterService clusters, ClusterObserver observer, ObservationStore store, JsonMapper json) {
+		this.clusters = clusters;
+		this.observer = observer;
+		this.store = store;
+		this.json = json;
+	}
+
+	/** Reads the cluster now, stores the snapshot and returns it. */
+	public ObservedState observe(long clusterId) {
+		ClusterAccess access = clusters.access(clusterId);
+		Observation observation = observer.observe(access);
+		ObservedState state = new ObservedState(access.clusterId(), access.clusterName(), observation.observedAt(),
+				observation.duration().toMillis(), observation.complete(), revision(observation),
+				observation.sources(), observation.kubeadm(), observation.configMaps(), observation.kubeManager(),
+				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health());
+		store.save(state);
+		return state;
+	}
+
+	public Optional<ObservedState> latest(long clusterId) {
+		clusters.get(clusterId);
+		return store.latest(clusterId);
+	}
+
+	/**
+	 * Identifies what the cluster is configured with, so that a plan computed against it goes
+	 * stale when it changes; health, readiness and timings are left out, since they move on
+	 * their own.
+	 */
+	private String revision(Observation observation) {
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("kubeadm", observation.kubeadm());
+		content.put("configMaps", observation.configMaps());
+		content.put("nodes", observation.nodes()
+			.stream()
+			.map(node -> List.of(node.name(), node.addresses(), node.roles()))
+			.toList());
+		content.put("tfPods", observation.tfPods().stream().map(pod -> pod.name()).sorted().toList());
+		content.put("tungstenFabric", observation.tungstenFabric());
+		content.put("sources", observation.sources().stream().map(source -> source.source() + ":" + source.status()).toList());
+		try {
+			// sorted map keys: the same content always gives the same text
+			String text = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(content);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

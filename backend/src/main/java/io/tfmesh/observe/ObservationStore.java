@@ -1,0 +1,49 @@
+package io.tfmesh.observe;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Observations in PostgreSQL; the latest few of each cluster are kept. */
+@Component
+class ObservationStore {
+
+	/** Enough history to see what changed lately, without growing forever. */
+	static final int KEPT_PER_CLUSTER = 50;
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	ObservationStore(JdbcTemplate jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Transactional
+	void save(ObservedState state) {
+		jdbc.update("""
+				INSERT INTO cluster_observation (cluster_id, observed_at, duration_ms, complete, content_hash, state)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb)""", state.clusterId(), Timestamp.from(state.observedAt()),
+				(int) Math.min(Integer.MAX_VALUE, state.durationMs()), state.complete(), state.revision(),
+				json.writeValueAsString(state));
+		jdbc.update("""
+				DELETE FROM cluster_observation WHERE cluster_id = ? AND id NOT IN (
+				  SELECT id FROM cluster_observation WHERE cluster_id = ?
+				  ORDER BY observed_at DESC, id DESC LIMIT ?)""", state.clusterId(), state.clusterId(), KEPT_PER_CLUSTER);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<ObservedState> latest(long clusterId) {
+		List<String> rows = jdbc.queryForList("""
+				SELECT state::text FROM cluster_observation WHERE cluster_id = ?
+				ORDER BY observed_at DESC, id DESC LIMIT 1""", String.class, clusterId);
+		return rows.stream().findFirst().map(text -> json.readValue(text, ObservedState.class));
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.tfmesh.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.error.NotFoundException;
+import jakarta.validation.Valid;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Profile("sandbox")
+@RequestMapping("/api/v1/sandbox")
+@Tag(name = "Sandbox", description = "The emulated clusters of the sandbox profile: endpoints, faults, reset")
+class SandboxApiController {
+
+	private final Sandbox sandbox;
+
+	SandboxApiController(Sandbox sandbox) {
+		this.sandbox = sandbox;
+	}
+
+	@GetMapping
+	@Operation(summary = "The emulated clusters, their endpoints and process states")
+	List<SandboxView> clusters() {
+		return sandbox.clusters().stream().map(SandboxView::of).toList();
+	}
+
+	@PostMapping("/reset")
+	@Operation(summary = "Put the seed story back in every emulated cluster")
+	List<SandboxView> reset() {
+		sandbox.reset();
+		return clusters();
+	}
+
+	@PostMapping("/clusters/{name}/faults")
+	@Operation(summary = "Make one API of an emulated cluster down, slow or failing")
+	SandboxView fault(@PathVariable String name, @Valid @RequestBody FaultRequest fault) {
+		EmulatedCluster cluster = cluster(name);
+		cluster.fault(fault.target(), fault.down(), Duration.ofMillis(fault.latencyMs()), fault.errorRate());
+		return SandboxView.of(cluster);
+	}
+
+	@PostMapping("/clusters/{name}/processes")
+	@Operation(summary = "Set the state and description a TF process reports")
+	SandboxView process(@PathVariable String name, @Valid @RequestBody ProcessStateRequest request) {
+		EmulatedCluster cluster = cluster(name);
+		if (!cluster.nodes().containsKey(request.node())) {
+			throw new InvalidInputException("node", "no node '" + request.node() + "' in " + name + "; it has "
+					+ String.join(", ", cluster.nodes().keySet()));
+		}
+		if (!cluster.hasService(request.node(), request.pod(), request.service())) {
+			throw new InvalidInputException("service", "no service '" + request.pod() + "/" + request.service()
+					+ "' with introspect on " + request.node());
+		}
+		cluster.processState(request.node(), request.pod(), request.service(), request.state(),
+				request.description() == null ? "" : request.description());
+		return SandboxView.of(cluster);
+	}
+
+	private EmulatedCluster cluster(String name) {
+		return sandbox.cluster(name).orElseThrow(() -> new NotFoundException("sandbox cluster", name));
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.tfmesh.observe;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.tfmesh.fabric.introspect.TfService;
+import io.tfmesh.sandbox.introspect.IntrospectEmulator;
+import io.tfmesh.sandbox.kubernetes.EmulatedKubernetes;
+import io.tfmesh.sandbox.kubernetes.KubernetesSeed;
+import io.tfmesh.sandbox.kubernetes.SeedNode;
+import io.tfmesh.sandbox.tf.TfConfigApiEmulator;
+import io.tfmesh.support.Api;
+import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.IntegrationTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Observation of a cluster made of the emulated APIs, over HTTP: what is read, how failures of
+ * one source are reported, and that a silent cluster cannot hold the observation.
+ */
+class ObservationIT extends IntegrationTestSupport {
+
+	private static final String MASTER = "127.2.0.1";
+
+	private static EmulatedKubernetes kubernetes;
+
+	private static TfConfigApiEmulator tungstenFabric;
+
+	private static IntrospectEmulator master;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private long clusterId;
+
+	@BeforeAll
+	static void startCluster() throws Exception {
+		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "observed-cluster-");
+		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
+		kubernetes.seed(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.112.0.0/12", "cluster.local",
+				List.of(new SeedNode("obs-master", MASTER, List.of("control-plane", "opencontrail.org/controller"))),
+				Map.of("CONTROLLER_NODES", MASTER, "VROUTER_GATEWAY", "10.0.0.1", "METADATA_PROXY_SECRET",
+						"do-not-show-me"),
+				KubernetesSeed.kubeManagerConfig(MASTER)));
+		tungstenFabric = TfConfigApiEmulator.start("127.0.0.1", 0, state.resolve("tf.json"), JsonMapper.builder().build());
+		tungstenFabric.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
+				List.of("10.64.0.0/12"));
+		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("obs-master", MASTER)));
+		List<TfService> services = new java.util.ArrayList<>();
+		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database",
+				"webui", "vrouter")) {
+			TfService.ofPod(pod).stream().filter(service -> service.introspectPort().isPresent()).forEach(services::add);
+		}
+		master = IntrospectEmulator.start(MASTER, "obs-master", services);
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		master.close();
+		tungstenFabric.close();
+		kubernetes.close();
+	}
+
+	@BeforeEach
+	void register() {
+		Api admin = api.asAdmin();
+		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
+		Map<String, Object> cluster = Fixtures.cluster(unique("observed"), cloudId);
+		cluster.put("kubernetes", Map.of("apiUrl", kubernetes.url(), "auth", "token", "token", "any-token"));
+		cluster.put("tungstenFabric", Map.of("apiUrl", tungstenFabric.url(), "auth", "noauth"));
+		cluster.put("controlNodes", List.of(MASTER));
+		Api.Response created = admin.post("/api/v1/clusters", cluster);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		clusterId = created.json().get("id").asLong();
+	}
+
+	@AfterEach
+	void clearFaults() {
+		kubernetes.latency(Duration.ZERO);
+		kubernetes.down(false);
+		tungstenFabric.resetFaults();
+		master.down(false);
+		TfService.of("control", "control").ifPresent(master::healthy);
+	}
+
+	@Test
+	void readsEverySourceAndStoresTheSnapshot() {
+		master.controlWithoutBgpConfig();
+		Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + clusterId + "/observe", "");
+		assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
+		JsonNode state = observed.json();
+
+		assertThat(state.get("complete").asBoolean()).isTrue();
+		assertThat(state.get("sources")).hasSize(6).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
+		assertThat(state.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.112.0.0/12");
+		assertThat(setting(state, "KUBERNETES_SERVICE_SUBNETS")).isEqualTo("10.96.0.0/12 default");
+		assertThat(setting(state, "VROUTER_GATEWAY")).isEqualTo("10.0.0.1 configmap/env");
+		assertThat(state.at("/tungstenFabric/autonomousSystem").asLong()).isEqualTo(64512);
+		assertThat(state.at("/tungstenFabric/networkIpams").toString()).contains("k8s-service-ipam", "10.96.0.0/12");
+		assertThat(state.at("/tungstenFabric/bgpRouters/0/parameters/address").asString()).isEqualTo(MASTER);
+		assertThat(state.at("/nodes/0/name").asString()).isEqualTo("obs-master");
+		assertThat(state.get("tfPods").findValuesAsString("name")).anyMatch(name -> name.startsWith("contrail-controller-control-"));
+		assertThat(state.get("health").toString()).contains("No BGP configuration for self", "introspect " + MASTER + ":8083");
+		assertThat(observed.body()).doesNotContain("do-not-show-me");
+
+		Api.Response latest = api.asAdmin().get("/api/v1/clusters/" + clusterId + "/observed");
+		assertThat(latest.json().get("revision").asString()).isEqualTo(state.get("revision").asString());
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM cluster_observation WHERE cluster_id = ? AND state::text LIKE '%do-not-show-me%'",
+				Long.class, clusterId)).isZero();
+
+		Api.Response status = api.asAdmin()
+			.header("Accept", "text/plain")
+			.get("/api/v1/clusters/" + clusterId + "/contrail-status");
+		assertThat(status.body()).contains("== Contrail control ==\ncontrol: initializing (No BGP configuration for self)\n")
+			.contains("== Contrail kubernetes ==\nkube-manager: active\n");
+	}
+
+	@Test
+	void theRevisionFollowsTheContentNotTheTime() {
+		String first = observe().get("revision").asString();
+		assertThat(observe().get("revision").asString()).isEqualTo(first);
+
+		tungstenFabric.provisionControl(64999, List.of());
+		String afterChange = observe().get("revision").asString();
+		tungstenFabric.provisionControl(64512, List.of());
+		assertThat(afterChange).isNotEqualTo(first);
+	}
+
+	@Test
+	void aClusterWhoseTfApiIsDownStillHasItsKubernetesPartStored() {
+		tungstenFabric.down(true);
+		JsonNode state = observe();
+		assertThat(state.get("complete").asBoolean()).isFalse();
+		JsonNode tf = source(state, "tungsten-fabric/config-api");
+		assertThat(tf.get("status").asString()).isEqualTo("failed");
+		assertThat(tf.get("failure").asString()).isEqualTo("UNREACHABLE");
+		assertThat(tf.get("message").asString()).isNotBlank();
+		assertThat(state.get("tungstenFabric").isNull()).isTrue();
+		assertThat(source(state, "kubernetes/nodes").get("status").asString()).isEqualTo("ok");
+		assertThat(state.get("nodes")).hasSize(1);
+		assertThat(state.at("/kubeadm/podSubnet").asString()).isEqualTo("10.32.0.0/12");
+
+		JsonNode stored = api.asAdmin().get("/api/v1/clusters/" + clusterId + "/observed").json();
+		assertThat(source(stored, "tungsten-fabric/config-api").get("failure").asString()).isEqualTo("UNREACHABLE");
+		assertThat(stored.get("nodes")).hasSize(1);
+	}
+
+	@Test
+	void aClusterThatStopsAnsweringDoesNotHoldTheObservationPastItsBound() {
+		kubernetes.latency(Duration.ofSeconds(8));
+		long started = System.nanoTime();
+		JsonNode state = observe();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(took).isLessThan(Duration.ofSeconds(6));
+		assertThat(source(state, "kubernetes/nodes").get("status").asString()).isEqualTo("timeout");
+		assertThat(source(state, "kubernetes/nodes").get("message").asString()).contains("3s");
+		assertThat(source(state, "introspect").get("status").asString()).isEqualTo("skipped");
+		assertThat(source(state, "tungsten-fabric/config-api").get("status").asString()).isEqualTo("ok");
+	}
+
+	@Test
+	void introspectThatCannotBeReachedShowsAsContrailStatusDoes() {
+		master.down(true);
+		JsonNode state = observe();
+		assertThat(health(state, "control", "control")).isEqualTo("initializing");
+		assertThat(health(state, "kubernetes", "kube-manager")).isEqualTo("backup");
+	}
+
+	@Test
+	void viewersReadObservationsButCannotTriggerThem() {
+		Api viewer = Fixtures.userWithRole(api, "viewer");
+		assertThat(viewer.post("/api/v1/clusters/" + clusterId + "/observe", "").status()).isEqualTo(403);
+		Api.Response never = viewer.get("/api/v1/clusters/" + clusterId + "/observed");
+		assertThat(never.status()).isEqualTo(404);
+		assertThat(never.json().get("detail").asString()).contains("observe");
+		observe();
+		assertThat(viewer.get("/api/v1/clusters/" + clusterId + "/observed").status()).isEqualTo(200);
+		assertThat(viewer.get("/api/v1/clusters/999999/observed").status()).isEqualTo(404);
+	}
+
+	private JsonNode observe() {
+		Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + clusterId + "/observe", "");
+		assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
+		return observed.json();
+	}
+
+	private static JsonNode source(JsonNode state, String name) {
+		for (JsonNode source : state.get("sources")) {
+			if (source.get("source").asString().equals(name)) {
+				return source;
+			}
+		}
+		throw new AssertionError("no source " + name + " in " + state.get("sources"));
+	}
+
+	private static String setting(JsonNode state, String key) {
+		for (JsonNode setting : state.get("kubeManager")) {
+			if (setting.get("key").asString().equals(key)) {
+				return setting.get("value").asString() + " " + setting.get("origin").asString();
+			}
+		}
+		throw new AssertionError("no setting " + key);
+	}
+
+	private static String health(JsonNode state, String pod, String service) {
+		for (JsonNode reading : state.get("health")) {
+			if (reading.get("pod").asString().equals(pod) && reading.get("service").asString().equals(service)) {
+				return reading.get("state").asString();
+			}
+		}
+		throw new AssertionError("no health of " + pod + "/" + service);
+	}
+
+}
