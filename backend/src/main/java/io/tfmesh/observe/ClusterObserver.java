@@ -146,7 +146,8 @@ class ClusterObserver {
 		if (!TfPods.isRunning(target.pod())) {
 			return health(target, ContrailStatusMapping.notRunning(service), "pod " + target.pod().name());
 		}
-		if (service.introspectPort().isEmpty() || target.address() == null) {
+		// contrail-status introspects only the processes that implement the NodeStatus UVE
+		if (!service.introspected() || target.address() == null) {
 			return health(target, ContrailStatusMapping.running(service), "pod " + target.pod().name());
 		}
 		int port = service.introspectPort().getAsInt();
