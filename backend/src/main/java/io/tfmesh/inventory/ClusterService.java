@@ -68,6 +68,11 @@ public class ClusterService {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<ClusterView> findById(long id) {
+		return clusters.findById(id).map(ClusterView::of);
+	}
+
+	@Transactional(readOnly = true)
 	public ClusterView get(long id) {
 		return ClusterView.of(find(id));
 	}

@@ -22,6 +22,7 @@ import io.tfmesh.fabric.introspect.ContrailStatusMapping;
 import io.tfmesh.fabric.introspect.IntrospectClient;
 import io.tfmesh.fabric.introspect.ServiceStatus;
 import io.tfmesh.fabric.introspect.TfService;
+import io.tfmesh.fabric.kubernetes.ClusterCounts;
 import io.tfmesh.fabric.kubernetes.ConfigMapData;
 import io.tfmesh.fabric.kubernetes.KubeadmConfig;
 import io.tfmesh.fabric.kubernetes.KubernetesConnector;
@@ -55,6 +56,8 @@ class ClusterObserver {
 	static final String PODS = "kubernetes/tf-pods";
 
 	static final String TF = "tungsten-fabric/config-api";
+
+	static final String COUNTS = "kubernetes/counts";
 
 	static final String INTROSPECT = "introspect";
 
@@ -92,6 +95,7 @@ class ClusterObserver {
 		Timed<List<NodeInfo>> nodes = timed(k8s::nodes);
 		Timed<List<PodInfo>> pods = timed(() -> k8s.tfPods(access.kubeManagerNamespace()));
 		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
+		Timed<ClusterCounts> counts = timed(k8s::counts);
 		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
 			.thenCompose(this::readHealth);
 
@@ -104,11 +108,13 @@ class ClusterObserver {
 		List<NodeInfo> nodeResult = nodes.await(NODES, deadline, sources).orElse(List.of());
 		List<PodInfo> podResult = pods.await(PODS, deadline, sources).orElse(List.of());
 		TfConfig tfResult = tfConfig.await(TF, deadline, sources).orElse(null);
+		ClusterCounts countResult = counts.await(COUNTS, deadline, sources).orElse(null);
 		List<ProcessHealth> healthResult = awaitHealth(health, deadline, sources, nodes, pods);
 
 		Duration took = Duration.between(start, clock.instant());
 		return new Observation(start, took, List.copyOf(sources.values()), kubeadmResult.orElse(null), configMapResult,
-				KubeManagerDefaults.effective(configMapResult), nodeResult, podResult, tfResult, healthResult);
+				KubeManagerDefaults.effective(configMapResult), nodeResult, podResult, tfResult, healthResult,
+				countResult);
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
@@ -276,7 +282,7 @@ class ClusterObserver {
 	record Observation(Instant observedAt, Duration duration, List<SourceReading> sources,
 			@Nullable KubeadmConfig kubeadm, List<ConfigMapData> configMaps,
 			List<ObservedState.KubeManagerSetting> kubeManager, List<NodeInfo> nodes, List<PodInfo> tfPods,
-			@Nullable TfConfig tungstenFabric, List<ProcessHealth> health) {
+			@Nullable TfConfig tungstenFabric, List<ProcessHealth> health, @Nullable ClusterCounts counts) {
 
 		boolean complete() {
 			return sources.stream().allMatch(SourceReading::ok);

@@ -43,7 +43,8 @@ public class ObservationService {
 		ObservedState state = new ObservedState(access.clusterId(), access.clusterName(), observation.observedAt(),
 				observation.duration().toMillis(), observation.complete(), revision(observation),
 				observation.sources(), observation.kubeadm(), observation.configMaps(), observation.kubeManager(),
-				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health());
+				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health(),
+				observation.counts());
 		store.save(state);
 		return state;
 	}

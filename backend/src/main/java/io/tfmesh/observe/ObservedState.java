@@ -3,6 +3,7 @@ package io.tfmesh.observe;
 import java.time.Instant;
 import java.util.List;
 
+import io.tfmesh.fabric.kubernetes.ClusterCounts;
 import io.tfmesh.fabric.kubernetes.ConfigMapData;
 import io.tfmesh.fabric.kubernetes.KubeadmConfig;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
@@ -23,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param kubeManager the settings kube-manager runs with: ConfigMap values, else its entrypoint's
  * defaults
  * @param health contrail-status of each TF service on each node
+ * @param counts pods and services in all namespaces, when they could be read
  */
 public record ObservedState(long clusterId, String clusterName, Instant observedAt, long durationMs, boolean complete,
 		String revision, List<SourceReading> sources, @Nullable KubeadmConfig kubeadm,
 		List<ConfigMapData> kubeManagerConfigMaps, List<KubeManagerSetting> kubeManager, List<NodeInfo> nodes,
-		List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health) {
+		List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health,
+		@Nullable ClusterCounts counts) {
 
 	/**
 	 * How one source answered.

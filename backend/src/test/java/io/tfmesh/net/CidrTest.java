@@ -35,6 +35,12 @@ class CidrTest {
 				ex -> assertThat(ex.suggestion()).isEmpty());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "10.0.0.0/8", "192.168.1.0/24", "0.0.0.0/0", "10.1.2.3/32", "fd00::/8" })
+	void readsWhatPostgresqlWritesLikeParse(String text) {
+		assertThat(Cidr.ofDatabase(text)).isEqualTo(Cidr.parse(text));
+	}
+
 	@Test
 	void tellsOverlapsAndContainment() {
 		Cidr pods = Cidr.parse("10.32.0.0/12");

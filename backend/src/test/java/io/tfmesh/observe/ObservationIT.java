@@ -104,7 +104,7 @@ class ObservationIT extends IntegrationTestSupport {
 		JsonNode state = observed.json();
 
 		assertThat(state.get("complete").asBoolean()).isTrue();
-		assertThat(state.get("sources")).hasSize(6).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
+		assertThat(state.get("sources")).hasSize(7).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
 		assertThat(state.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.112.0.0/12");
 		assertThat(setting(state, "KUBERNETES_SERVICE_SUBNETS")).isEqualTo("10.96.0.0/12 default");
 		assertThat(setting(state, "VROUTER_GATEWAY")).isEqualTo("10.0.0.1 configmap/env");

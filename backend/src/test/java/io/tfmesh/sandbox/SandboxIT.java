@@ -164,6 +164,55 @@ class SandboxIT {
 	}
 
 	@Test
+	void aMeshOfTheSeedClustersListsTheirCollisionsAndThePlannerSeparatesThem() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		observe("aws-east");
+		observe("gcp-west");
+		Api.Response created = admin().post("/api/v1/meshes",
+				Map.of("name", "seed-" + BASE_PORT, "clusterIds", List.of(id("aws-east"), id("gcp-west"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long meshId = created.json().get("id").asLong();
+
+		JsonNode conflicts = admin().get("/api/v1/meshes/" + meshId + "/conflicts").json();
+		List<String> explanations = conflicts.findValuesAsString("explanation");
+		assertThat(explanations).anyMatch(e -> e.contains("pod 10.32.0.0/12 of aws-east overlaps the pod 10.32.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("service 10.96.0.0/12 of aws-east overlaps the service 10.96.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("fabric 10.64.0.0/12 of aws-east overlaps the fabric 10.64.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("aws-east, gcp-west all use ASN 64512"));
+		JsonNode drift = conflicts.valueStream()
+			.filter(c -> c.get("type").asString().equals("drift"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(drift.get("clusters").get(0).asString()).isEqualTo("gcp-west");
+		assertThat(drift.get("explanation").asString()).contains("kubeadm serviceSubnet says 10.112.0.0/12",
+				"TF IPAM k8s-service-ipam says 10.96.0.0/12");
+		assertThat(conflicts.valueStream().filter(c -> c.get("type").asString().equals("overlap")))
+			.allSatisfy(c -> assertThat(c.get("severity").asString()).isEqualTo("error"));
+		assertThat(conflicts.findValuesAsString("type")).contains("duplicate-cluster-name");
+
+		JsonNode plan = admin().post("/api/v1/meshes/" + meshId + "/allocations", "{}").json();
+		List<String> cidrs = plan.get("clusters").findValues("allocations").stream()
+			.flatMap(JsonNode::valueStream)
+			.map(decision -> decision.get("cidr").asString())
+			.toList();
+		assertThat(cidrs).hasSize(6);
+		for (int i = 0; i < cidrs.size(); i++) {
+			for (int j = i + 1; j < cidrs.size(); j++) {
+				assertThat(io.tfmesh.net.Cidr.parse(cidrs.get(i)).overlaps(io.tfmesh.net.Cidr.parse(cidrs.get(j))))
+					.as(cidrs.get(i) + " and " + cidrs.get(j)).isFalse();
+			}
+		}
+		List<Long> asns = plan.get("clusters").findValues("asn").stream().map(asn -> asn.get("asn").asLong()).toList();
+		assertThat(asns).hasSize(2).doesNotHaveDuplicates();
+		// aws-east keeps TF's service and fabric defaults, inside the default pools and now alone with them
+		assertThat(plan.at("/clusters/0/clusterName").asString()).isEqualTo("aws-east");
+		assertThat(plan.at("/clusters/0/allocations").findValuesAsString("decision")).containsExactly("allocated", "kept",
+				"kept");
+		assertThat(plan.at("/clusters/1/allocations").findValuesAsString("decision")).containsOnly("allocated");
+		admin().delete("/api/v1/meshes/" + meshId);
+	}
+
+	@Test
 	void theScheduleObservesTheClustersAgain() {
 		String first = awaitObserved("aws-east").get("observedAt").asString();
 		await().atMost(Duration.ofSeconds(20))

@@ -78,6 +78,15 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 	}
 
 	@Override
+	public ClusterCounts counts() {
+		long pods = failures.call("list pods", () -> client.pods().inAnyNamespace().list()).getItems().size();
+		long services = failures.call("list services", () -> client.services().inAnyNamespace().list())
+			.getItems()
+			.size();
+		return new ClusterCounts(pods, services);
+	}
+
+	@Override
 	public ConfigMapData patchConfigMap(String namespace, String name, String expectedResourceVersion,
 			Map<String, String> set) {
 		// a resourceVersion in a merge patch is a precondition: the API server refuses the patch

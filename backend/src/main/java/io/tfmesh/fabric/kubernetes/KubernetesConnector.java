@@ -32,6 +32,9 @@ public interface KubernetesConnector {
 	 */
 	List<PodInfo> tfPods(String namespace);
 
+	/** Pods and services in all namespaces. */
+	ClusterCounts counts();
+
 	/**
 	 * Sets the given keys of a ConfigMap, leaving its other keys alone, unless it changed since
 	 * it was read.

@@ -54,6 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof StaleVersionException stale) {
 			problem.setProperty("currentVersion", stale.currentVersion());
 		}
+		ex.properties().forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -24,6 +24,11 @@ public class ConflictException extends RuntimeException {
 		return field;
 	}
 
+	/** Facts a client can act on, added to the problem document (such as the largest free block). */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
+
 	public static ConflictException duplicateName(String kind, String name) {
 		return new ConflictException("name", "A " + kind + " named '" + name + "' already exists");
 	}

@@ -1,0 +1,106 @@
+package io.tfmesh.mesh;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.tfmesh.mesh.MeshAddressing.AllocationUsage;
+import io.tfmesh.mesh.MeshAddressing.PoolUsage;
+import io.tfmesh.mesh.MeshAddressing.Segment;
+import io.tfmesh.mesh.planner.AddressSpace;
+import io.tfmesh.net.Cidr;
+import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the capacity figures and the pool drawings of a mesh. */
+@Component
+class AddressingReport {
+
+	private final MeshService meshes;
+
+	private final AllocationStore allocations;
+
+	private final ConflictFinder conflicts;
+
+	private final ObservationService observations;
+
+	AddressingReport(MeshService meshes, AllocationStore allocations, ConflictFinder conflicts,
+			ObservationService observations) {
+		this.meshes = meshes;
+		this.allocations = allocations;
+		this.conflicts = conflicts;
+		this.observations = observations;
+	}
+
+	@Transactional(readOnly = true)
+	MeshAddressing report(long meshId) {
+		MeshView mesh = meshes.get(meshId);
+		List<AllocationView> blocks = allocations.list(meshId);
+		AddressSpace space = AddressSpace.of(blocks.stream().map(block -> Cidr.parse(block.cidr())).toList());
+		List<Cidr> conflicting = conflicts.find(mesh)
+			.stream()
+			.filter(conflict -> "error".equals(conflict.severity()))
+			.flatMap(conflict -> conflict.cidrs().stream())
+			.map(Cidr::parse)
+			.toList();
+		List<PoolUsage> pools = new ArrayList<>();
+		for (MeshView.PoolView pool : mesh.pools()) {
+			Cidr supernet = Cidr.parse(pool.cidr());
+			List<Segment> segments = new ArrayList<>();
+			for (AllocationView block : blocks) {
+				Cidr cidr = Cidr.parse(block.cidr());
+				if (cidr.overlaps(supernet)) {
+					boolean conflict = conflicting.stream()
+						.anyMatch(other -> other.overlaps(cidr) && !other.equals(cidr));
+					segments.add(segment(supernet, cidr, block.kind(), block.owner(), block.clusterId(), conflict));
+				}
+			}
+			for (Cidr free : space.freeBlocks(supernet)) {
+				segments.add(segment(supernet, free, null, "free", null, false));
+			}
+			segments.sort(Comparator.comparingDouble(Segment::offset));
+			pools.add(new PoolUsage(pool.kind(), pool.cidr(), pool.defaultPrefixLength(), supernet.size(),
+					space.freeAddresses(supernet), space.largestFree(supernet).map(Cidr::toString).orElse(null), segments));
+		}
+		List<AllocationUsage> usage = new ArrayList<>();
+		for (AllocationView block : blocks) {
+			BigInteger size = Cidr.parse(block.cidr()).size();
+			Long used = block.clusterId() == null ? null : used(block.clusterId(), block.kind());
+			usage.add(new AllocationUsage(block, size, used, used == null ? null : size.subtract(BigInteger.valueOf(used))));
+		}
+		return new MeshAddressing(meshId, pools, usage);
+	}
+
+	private Long used(long clusterId, Kind kind) {
+		Optional<ObservedState> observed = observations.latest(clusterId);
+		if (observed.isEmpty() || observed.get().counts() == null) {
+			return null;
+		}
+		return switch (kind) {
+			case POD -> observed.get().counts().pods();
+			case SERVICE -> observed.get().counts().services();
+			default -> null;
+		};
+	}
+
+	private static Segment segment(Cidr pool, Cidr cidr, Kind kind, String owner, Long clusterId, boolean conflict) {
+		BigDecimal poolSize = new BigDecimal(pool.size());
+		BigDecimal start = new BigDecimal(start(cidr).subtract(start(pool)).max(BigInteger.ZERO));
+		BigDecimal end = new BigDecimal(start(cidr).add(cidr.size()).min(start(pool).add(pool.size())).subtract(start(pool)));
+		double offset = start.multiply(BigDecimal.valueOf(100)).divide(poolSize, MathContext.DECIMAL64).doubleValue();
+		double width = end.subtract(start).multiply(BigDecimal.valueOf(100)).divide(poolSize, MathContext.DECIMAL64).doubleValue();
+		return new Segment(cidr.toString(), kind, owner, clusterId, offset, width, conflict);
+	}
+
+	private static BigInteger start(Cidr cidr) {
+		return new BigInteger(1, cidr.network().getAddress());
+	}
+
+}

@@ -1,0 +1,372 @@
+package io.tfmesh.mesh;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.tfmesh.audit.AuditAction;
+import io.tfmesh.audit.AuditLog;
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.mesh.AllocationResult.AsnDecision;
+import io.tfmesh.mesh.AllocationResult.ClusterAllocation;
+import io.tfmesh.mesh.AllocationResult.Decision;
+import io.tfmesh.mesh.MeshView.MemberView;
+import io.tfmesh.mesh.MeshView.PoolView;
+import io.tfmesh.mesh.planner.AddressSpace;
+import io.tfmesh.mesh.planner.AsnAllocator;
+import io.tfmesh.mesh.planner.PrefixSizing;
+import io.tfmesh.net.Cidr;
+import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState;
+import io.tfmesh.system.error.ConflictException;
+import io.tfmesh.system.error.FieldProblem;
+import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.web.RequestValidator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hands members of a mesh their pod, service and fabric CIDRs and their ASNs. The planner
+ * proposes blocks from the mesh's address space as read in the transaction; PostgreSQL's
+ * exclusion constraint decides. A transaction that loses a race to another writer is retried
+ * with a fresh view, so callers never see the race.
+ */
+@Service
+public class AllocationService {
+
+	/** Enough for any realistic contention; each retry sees what the winners wrote. */
+	static final int ATTEMPTS = 20;
+
+	/** exclusion violation, unique violation, deadlock */
+	private static final Set<String> RACES = Set.of("23P01", "23505", "40P01");
+
+	private final MeshService meshes;
+
+	private final MeshStore meshStore;
+
+	private final AllocationStore allocations;
+
+	private final ClusterService clusters;
+
+	private final ObservationService observations;
+
+	private final RequestValidator validator;
+
+	private final TransactionTemplate transaction;
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	AllocationService(MeshService meshes, MeshStore meshStore, AllocationStore allocations, ClusterService clusters,
+			ObservationService observations, RequestValidator validator, TransactionTemplate transaction,
+			JdbcTemplate jdbc, JsonMapper json, AuditLog audit, Clock clock) {
+		this.meshes = meshes;
+		this.meshStore = meshStore;
+		this.allocations = allocations;
+		this.clusters = clusters;
+		this.observations = observations;
+		this.validator = validator;
+		this.transaction = transaction;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param idempotencyKey when given, a repeated request with the same key gets the first
+	 * answer again instead of being carried out twice
+	 */
+	public AllocationResult allocate(long meshId, AllocationRequest request, @Nullable String idempotencyKey) {
+		validator.requireBody(request);
+		validator.check(request);
+		String requestHash = hash(request);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(status -> allocateOnce(meshId, request, idempotencyKey, requestHash));
+			}
+			catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+				if (!isRace(ex) || attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private AllocationResult allocateOnce(long meshId, AllocationRequest request, @Nullable String key,
+			String requestHash) {
+		if (key != null) {
+			Optional<AllocationResult> earlier = earlierAnswer(meshId, key, requestHash);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		if (!meshStore.lock(meshId)) {
+			throw new NotFoundException(MeshService.KIND, meshId);
+		}
+		if (meshStore.underlaysChanged(meshId)) {
+			meshes.syncUnderlays(meshId);
+		}
+		MeshView mesh = meshStore.header(meshId).orElseThrow(() -> new NotFoundException(MeshService.KIND, meshId));
+		List<MemberView> members = members(mesh, meshStore.members(meshId, request.clusterIds()), request);
+		List<Cidr> pools = request.kinds().stream().map(kind -> Cidr.parse(mesh.pool(kind).cidr())).toList();
+		AddressSpace space = AddressSpace.of(allocations.taken(meshId, pools));
+		Set<Long> usedAsns = request.asn() ? new HashSet<>(meshStore.usedAsns(meshId)) : new HashSet<>();
+		List<ClusterAllocation> results = new ArrayList<>();
+		for (MemberView member : members) {
+			Optional<ObservedState> observed = observations.latest(member.clusterId());
+			List<Decision> decisions = new ArrayList<>();
+			for (Kind kind : request.kinds()) {
+				decisions.add(allocate(mesh, member, kind, observed.orElse(null), request, space));
+			}
+			AsnDecision asn = request.asn() ? asn(mesh, member, observed.orElse(null), usedAsns) : null;
+			results.add(new ClusterAllocation(member.clusterId(), member.clusterName(), decisions, asn));
+		}
+		AllocationResult result = new AllocationResult(meshId, results);
+		if (key != null) {
+			jdbc.update("""
+					INSERT INTO allocation_request (mesh_id, idempotency_key, request_hash, response, created_at)
+					VALUES (?, ?, ?, ?::jsonb, ?)""", meshId, key, requestHash, json.writeValueAsString(result),
+					java.sql.Timestamp.from(clock.instant()));
+		}
+		return result;
+	}
+
+	private Decision allocate(MeshView mesh, MemberView member, Kind kind, @Nullable ObservedState observed,
+			AllocationRequest request, AddressSpace space) {
+		Optional<AllocationView> existing = allocations.ofCluster(mesh.id(), member.clusterId(), kind);
+		if (existing.isPresent()) {
+			return new Decision(kind, existing.get().cidr(), "existing", "allocated earlier", existing.get().id());
+		}
+		PoolView pool = mesh.pool(kind);
+		Cidr supernet = Cidr.parse(pool.cidr());
+		Optional<Cidr> current = CurrentCidrs.agreed(observed, kind);
+		if (current.isPresent() && MeshService.inside(current.get(), supernet) && space.isFree(current.get())) {
+			return take(mesh, member, kind, current.get(), space, "kept",
+					"the cluster already uses " + current.get() + ", which is inside the pool and collides with nothing");
+		}
+		int length = prefixLength(kind, pool, supernet, request);
+		Cidr block = space.lowestFree(supernet, length)
+			.orElseThrow(() -> new PoolExhaustedException(mesh.name(), kind, pool.cidr(), length,
+					space.largestFree(supernet).map(Cidr::toString).orElse(null)));
+		String reason = current.isEmpty() ? CurrentCidrs.why(observed, kind)
+				: !MeshService.inside(current.get(), supernet)
+						? "its current " + current.get() + " is outside the pool " + pool.cidr()
+						: "its current " + current.get() + " collides with "
+								+ space.overlapping(current.get()).stream().map(Cidr::toString).toList();
+		return take(mesh, member, kind, block, space, "allocated", "lowest free /" + length + "; " + reason);
+	}
+
+	private Decision take(MeshView mesh, MemberView member, Kind kind, Cidr cidr, AddressSpace space, String decision,
+			String reason) {
+		long id = allocations.insert(mesh.id(), kind, member.clusterId(), null, cidr, "", clock.instant(),
+				AuditLog.currentActor());
+		space.take(cidr);
+		audit.record(AuditAction.CREATE, "allocation", id, member.clusterName() + " " + kind.id() + " " + cidr, null,
+				Map.of("mesh", mesh.name(), "cluster", member.clusterName(), "kind", kind.id(), "cidr", cidr.toString(),
+						"decision", decision));
+		return new Decision(kind, cidr.toString(), decision, reason, id);
+	}
+
+	private AsnDecision asn(MeshView mesh, MemberView member, @Nullable ObservedState observed, Set<Long> used) {
+		if (member.asn() != null) {
+			return new AsnDecision(member.asn(), "existing", "given earlier");
+		}
+		long current = observed != null && observed.tungstenFabric() != null
+				&& observed.tungstenFabric().autonomousSystem() != null ? observed.tungstenFabric().autonomousSystem()
+						: clusters.get(member.clusterId()).bgpAsn();
+		Set<Long> others = new HashSet<>(used);
+		AsnDecision decision;
+		if (AsnAllocator.keeps(current, mesh.asnMin(), mesh.asnMax(), others)) {
+			decision = new AsnDecision(current, "kept", "the cluster already uses " + current + ", unique in the mesh");
+		}
+		else {
+			OptionalLong free = AsnAllocator.lowestFree(mesh.asnMin(), mesh.asnMax(), others);
+			if (free.isEmpty()) {
+				throw new ConflictException("asn", "Every ASN of mesh " + mesh.name() + "'s range " + mesh.asnMin() + "–"
+						+ mesh.asnMax() + " is taken; widen the range");
+			}
+			decision = new AsnDecision(free.getAsLong(), "allocated", current + " is "
+					+ (current < mesh.asnMin() || current > mesh.asnMax() ? "outside the mesh's range" : "used by another member"));
+		}
+		meshStore.setAsn(mesh.id(), member.clusterId(), decision.asn());
+		used.add(decision.asn());
+		return decision;
+	}
+
+	private static int prefixLength(Kind kind, PoolView pool, Cidr supernet, AllocationRequest request) {
+		Integer asked = request.prefixLengths().get(kind);
+		int bits = supernet.isIpv4() ? 32 : 128;
+		if (asked != null) {
+			if (asked < supernet.prefixLength() || asked > bits) {
+				throw new InvalidInputException("prefixLengths." + kind.id(),
+						"must be between " + supernet.prefixLength() + " (the pool " + pool.cidr() + ") and " + bits);
+			}
+			return asked;
+		}
+		Long expected = request.expected().get(kind);
+		if (expected != null) {
+			int sized;
+			try {
+				sized = PrefixSizing.prefixFor(expected, request.headroom(), supernet.isIpv4());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException("expected." + kind.id(), ex.getMessage());
+			}
+			if (sized < supernet.prefixLength()) {
+				throw new InvalidInputException("expected." + kind.id(), expected + " addresses with "
+						+ Math.round(request.headroom() * 100) + "% headroom need a /" + sized
+						+ ", larger than the pool " + pool.cidr());
+			}
+			return sized;
+		}
+		return pool.defaultPrefixLength();
+	}
+
+	/** The requested members, all of them when none were named; a named cluster must be a member. */
+	private static List<MemberView> members(MeshView mesh, List<MemberView> found, AllocationRequest request) {
+		if (request.clusterIds().isEmpty()) {
+			return found;
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		List<MemberView> members = new ArrayList<>();
+		for (int i = 0; i < request.clusterIds().size(); i++) {
+			Long clusterId = request.clusterIds().get(i);
+			Optional<MemberView> member = found.stream().filter(m -> m.clusterId() == clusterId).findFirst();
+			if (member.isEmpty()) {
+				problems.add(new FieldProblem("clusterIds[" + i + "]",
+						"cluster " + clusterId + " is not a member of mesh " + mesh.name()));
+			}
+			else if (!members.contains(member.get())) {
+				members.add(member.get());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return members.stream().sorted(java.util.Comparator.comparing(MemberView::clusterName)).toList();
+	}
+
+	/** Gives back every block a member holds; its ASN stays with its membership. */
+	@Transactional
+	public List<AllocationView> release(long meshId, long clusterId) {
+		MeshView mesh = meshes.get(meshId);
+		meshStore.lock(meshId);
+		MemberView member = mesh.members()
+			.stream()
+			.filter(candidate -> candidate.clusterId() == clusterId)
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("clusterId",
+					"cluster " + clusterId + " is not a member of mesh " + mesh.name()));
+		List<AllocationView> held = allocations.ofClusterAll(meshId, clusterId);
+		for (AllocationView allocation : held) {
+			allocations.delete(allocation.id());
+			audit.record(AuditAction.DELETE, "allocation", allocation.id(),
+					member.clusterName() + " " + allocation.kind().id() + " " + allocation.cidr(), allocation, null);
+		}
+		return held;
+	}
+
+	/** Gives back one block: a member's, or a reservation (admins only). Underlays follow their clouds. */
+	@Transactional
+	public void releaseOne(long meshId, long allocationId) {
+		meshes.get(meshId);
+		meshStore.lock(meshId);
+		AllocationView allocation = allocations.find(meshId, allocationId)
+			.orElseThrow(() -> new NotFoundException("allocation", allocationId));
+		if (allocation.kind() == Kind.UNDERLAY) {
+			throw new ConflictException("An underlay is reserved while its cloud has members in the mesh; it goes when they leave");
+		}
+		if (allocation.kind() == Kind.RESERVED) {
+			Roles.requireAdmin("release a reservation");
+		}
+		allocations.delete(allocationId);
+		audit.record(AuditAction.DELETE, "allocation", allocationId, allocation.owner() + " " + allocation.cidr(),
+				allocation, null);
+	}
+
+	/** Sets a block aside so that the planner never hands it out (admins only). */
+	@Transactional
+	public AllocationView reserve(long meshId, ReservationRequest request) {
+		Roles.requireAdmin("reserve addresses");
+		validator.requireBody(request);
+		validator.check(request);
+		MeshView mesh = meshes.get(meshId);
+		meshStore.lock(meshId);
+		Cidr cidr = Cidr.parse(request.cidr());
+		List<Cidr> overlapping = AddressSpace.of(allocations.taken(meshId)).overlapping(cidr);
+		if (!overlapping.isEmpty()) {
+			throw new ConflictException("cidr", cidr + " overlaps " + overlapping + " of mesh " + mesh.name());
+		}
+		long id = allocations.insert(meshId, Kind.RESERVED, null, null, cidr, request.note(), clock.instant(),
+				AuditLog.currentActor());
+		AllocationView reserved = allocations.find(meshId, id).orElseThrow();
+		audit.record(AuditAction.CREATE, "allocation", id, "reserved " + cidr, null, reserved);
+		return reserved;
+	}
+
+	private Optional<AllocationResult> earlierAnswer(long meshId, String key, String requestHash) {
+		List<Map<String, Object>> rows = jdbc.queryForList("""
+				SELECT request_hash, response::text AS response FROM allocation_request
+				WHERE mesh_id = ? AND idempotency_key = ?""", meshId, key);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!requestHash.equals(rows.get(0).get("request_hash"))) {
+			throw new ConflictException("Idempotency-Key",
+					"This Idempotency-Key was used for a different request; use a new key for a new request");
+		}
+		return Optional.of(json.readValue((String) rows.get(0).get("response"), AllocationResult.class));
+	}
+
+	private String hash(AllocationRequest request) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(json.writer()
+						.with(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+						.writeValueAsString(request)
+						.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Another writer took the block (exclusion) or the same cluster's kind or key (unique) first,
+	 * or two writers waited for each other's overlapping rows (deadlock).
+	 */
+	static boolean isRace(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,271 @@
+package io.tfmesh.mesh;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tfmesh.inventory.CloudService;
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.mesh.MeshView.MemberView;
+import io.tfmesh.net.Cidr;
+import io.tfmesh.net.InvalidCidrException;
+import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState;
+import io.tfmesh.observe.ObservedState.KubeManagerSetting;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds what collides in a mesh as its clusters really are: overlapping CIDRs between members
+ * (any kind against any kind), with underlays and reservations; disagreement inside one cluster
+ * between kubeadm, kube-manager and the TF IPAMs (TF does not update an IPAM that has subnets
+ * when the ConfigMap changes, so all three must be compared); reused ASNs and TF cluster names.
+ */
+@Component
+class ConflictFinder {
+
+	private final ObservationService observations;
+
+	private final ClusterService clusters;
+
+	private final CloudService clouds;
+
+	private final AllocationStore allocations;
+
+	ConflictFinder(ObservationService observations, ClusterService clusters, CloudService clouds,
+			AllocationStore allocations) {
+		this.observations = observations;
+		this.clusters = clusters;
+		this.clouds = clouds;
+		this.allocations = allocations;
+	}
+
+	/** A CIDR one source of a cluster names for one kind. */
+	record Claim(String cluster, Kind kind, Cidr cidr, String source) {
+
+		String describe() {
+			return cluster + " " + kind.id() + " " + cidr + " (" + source + ")";
+		}
+
+	}
+
+	List<Conflict> find(MeshView mesh) {
+		List<Conflict> conflicts = new ArrayList<>();
+		Map<String, ObservedState> observed = new LinkedHashMap<>();
+		for (MemberView member : mesh.members()) {
+			Optional<ObservedState> state = observations.latest(member.clusterId());
+			if (state.isEmpty()) {
+				conflicts.add(new Conflict("info", "not-observed", List.of(member.clusterName()), List.of(), List.of(),
+						member.clusterName() + " was never observed, so its CIDRs and ASN are unknown; observe it"));
+			}
+			else {
+				observed.put(member.clusterName(), state.get());
+			}
+		}
+		Map<String, List<Claim>> claims = new LinkedHashMap<>();
+		observed.forEach((cluster, state) -> claims.put(cluster, claims(cluster, state)));
+		overlapsBetweenMembers(claims, conflicts);
+		overlapsInsideMembers(claims, conflicts);
+		overlapsWithUnderlaysAndReservations(mesh, claims, conflicts);
+		drift(claims, conflicts);
+		duplicateAsns(mesh, observed, conflicts);
+		duplicateClusterNames(observed, conflicts);
+		return conflicts;
+	}
+
+	static List<Claim> claims(String cluster, ObservedState state) {
+		List<Claim> claims = new ArrayList<>();
+		if (state.kubeadm() != null) {
+			add(claims, cluster, Kind.POD, state.kubeadm().podSubnet(), "kubeadm podSubnet");
+			add(claims, cluster, Kind.SERVICE, state.kubeadm().serviceSubnet(), "kubeadm serviceSubnet");
+		}
+		for (Kind kind : Kind.CLUSTER_KINDS) {
+			for (KubeManagerSetting setting : state.kubeManager()) {
+				if (setting.key().equals(kind.kubeManagerKey()) && setting.value() != null) {
+					for (String subnet : setting.value().trim().split("\\s+")) {
+						add(claims, cluster, kind, subnet, "kube-manager " + setting.key()
+								+ ("default".equals(setting.origin()) ? " (entrypoint default)" : " (" + setting.origin() + ")"));
+					}
+				}
+			}
+			for (String subnet : CurrentCidrs.ipamSubnets(state, kind)) {
+				add(claims, cluster, kind, subnet, "TF IPAM " + kindIpam(state, kind));
+			}
+		}
+		return claims;
+	}
+
+	private static String kindIpam(ObservedState state, Kind kind) {
+		String name = state.setting("KUBERNETES_CLUSTER_NAME");
+		return kind.ipamName(name == null || name.isBlank() ? "k8s" : name);
+	}
+
+	private static void add(List<Claim> claims, String cluster, Kind kind, String text, String source) {
+		if (text == null || text.isBlank()) {
+			return;
+		}
+		try {
+			claims.add(new Claim(cluster, kind, Cidr.parse(text.strip()), source));
+		}
+		catch (InvalidCidrException ex) {
+			// a malformed setting is drift of its own; the drift check names it
+		}
+	}
+
+	private static void overlapsBetweenMembers(Map<String, List<Claim>> claims, List<Conflict> conflicts) {
+		List<String> names = new ArrayList<>(claims.keySet());
+		for (int i = 0; i < names.size(); i++) {
+			for (int j = i + 1; j < names.size(); j++) {
+				String first = names.get(i);
+				String second = names.get(j);
+				Map<String, List<String>> grouped = new LinkedHashMap<>();
+				for (Claim a : claims.get(first)) {
+					for (Claim b : claims.get(second)) {
+						if (a.cidr().overlaps(b.cidr())) {
+							String key = a.kind().id() + " " + a.cidr() + "|" + b.kind().id() + " " + b.cidr();
+							grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(a.describe());
+							grouped.get(key).add(b.describe());
+						}
+					}
+				}
+				grouped.forEach((key, sources) -> {
+					String[] sides = key.split("\\|");
+					conflicts.add(new Conflict("error", "overlap", List.of(first, second),
+							List.of(sides[0].split(" ")[1], sides[1].split(" ")[1]), distinct(sources),
+							"the " + sides[0] + " of " + first + " overlaps the " + sides[1] + " of " + second
+									+ "; routes between them would collide"));
+				});
+			}
+		}
+	}
+
+	private static void overlapsInsideMembers(Map<String, List<Claim>> claims, List<Conflict> conflicts) {
+		claims.forEach((cluster, own) -> {
+			Set<String> seen = new LinkedHashSet<>();
+			for (Claim a : own) {
+				for (Claim b : own) {
+					if (a.kind().ordinal() < b.kind().ordinal() && a.cidr().overlaps(b.cidr())
+							&& seen.add(a.kind() + " " + a.cidr() + " " + b.kind() + " " + b.cidr())) {
+						conflicts.add(new Conflict("error", "overlap", List.of(cluster),
+								List.of(a.cidr().toString(), b.cidr().toString()), List.of(a.describe(), b.describe()),
+								"inside " + cluster + ", the " + a.kind().id() + " CIDR " + a.cidr() + " overlaps its "
+										+ b.kind().id() + " CIDR " + b.cidr()));
+					}
+				}
+			}
+		});
+	}
+
+	private void overlapsWithUnderlaysAndReservations(MeshView mesh, Map<String, List<Claim>> claims,
+			List<Conflict> conflicts) {
+		Map<Long, String> memberClouds = new LinkedHashMap<>();
+		mesh.members().forEach(member -> memberClouds.put(member.cloudId(), member.cloudName()));
+		List<AllocationView> reservations = allocations.list(mesh.id())
+			.stream()
+			.filter(allocation -> allocation.kind() == Kind.RESERVED)
+			.toList();
+		claims.forEach((cluster, own) -> {
+			Set<String> seen = new LinkedHashSet<>();
+			for (Claim claim : own) {
+				memberClouds.forEach((cloudId, cloudName) -> {
+					for (String underlay : clouds.get(cloudId).underlayCidrs()) {
+						if (Cidr.parse(underlay).overlaps(claim.cidr()) && seen.add(claim.cidr() + underlay)) {
+							conflicts.add(new Conflict("error", "underlay-overlap", List.of(cluster),
+									List.of(claim.cidr().toString(), underlay),
+									List.of(claim.describe(), "cloud " + cloudName + " underlay " + underlay),
+									"the " + claim.kind().id() + " CIDR " + claim.cidr() + " of " + cluster
+											+ " overlaps the underlay " + underlay + " of cloud " + cloudName));
+						}
+					}
+				});
+				for (AllocationView reservation : reservations) {
+					if (Cidr.parse(reservation.cidr()).overlaps(claim.cidr()) && seen.add(claim.cidr() + reservation.cidr())) {
+						conflicts.add(new Conflict("error", "reservation-overlap", List.of(cluster),
+								List.of(claim.cidr().toString(), reservation.cidr()),
+								List.of(claim.describe(), "reservation " + reservation.cidr() + " " + reservation.note()),
+								"the " + claim.kind().id() + " CIDR " + claim.cidr() + " of " + cluster
+										+ " overlaps the reserved " + reservation.cidr()));
+					}
+				}
+			}
+		});
+	}
+
+	private static void drift(Map<String, List<Claim>> claims, List<Conflict> conflicts) {
+		claims.forEach((cluster, own) -> {
+			for (Kind kind : Kind.CLUSTER_KINDS) {
+				List<Claim> ofKind = own.stream().filter(claim -> claim.kind() == kind).toList();
+				Set<String> cidrs = new LinkedHashSet<>();
+				ofKind.forEach(claim -> cidrs.add(claim.cidr().toString()));
+				if (cidrs.size() > 1) {
+					conflicts.add(new Conflict("warning", "drift", List.of(cluster), List.copyOf(cidrs),
+							ofKind.stream().map(Claim::describe).toList(),
+							cluster + "'s sources disagree on its " + kind.id() + " CIDR: "
+									+ String.join(", ", ofKind.stream().map(c -> c.source() + " says " + c.cidr()).toList())
+									+ hint(kind, ofKind)));
+				}
+			}
+		});
+	}
+
+	private static String hint(Kind kind, List<Claim> claims) {
+		boolean kubeadmAlone = claims.stream().anyMatch(c -> c.source().startsWith("kubeadm"));
+		if (kind == Kind.SERVICE && kubeadmAlone) {
+			return "; kubeadm's --service-cidr never reaches TF's kube-manager";
+		}
+		if (claims.stream().anyMatch(c -> c.source().startsWith("TF IPAM"))) {
+			return "; TF keeps an IPAM's subnets once it has any, whatever the ConfigMap says later";
+		}
+		return "";
+	}
+
+	private void duplicateAsns(MeshView mesh, Map<String, ObservedState> observed, List<Conflict> conflicts) {
+		Map<Long, List<String>> byAsn = new LinkedHashMap<>();
+		Map<String, String> sourceOf = new LinkedHashMap<>();
+		for (MemberView member : mesh.members()) {
+			ObservedState state = observed.get(member.clusterName());
+			Long asn;
+			if (state != null && state.tungstenFabric() != null && state.tungstenFabric().autonomousSystem() != null) {
+				asn = state.tungstenFabric().autonomousSystem();
+				sourceOf.put(member.clusterName(), member.clusterName() + " ASN " + asn + " (TF global-system-config)");
+			}
+			else {
+				asn = clusters.get(member.clusterId()).bgpAsn();
+				sourceOf.put(member.clusterName(), member.clusterName() + " ASN " + asn + " (inventory)");
+			}
+			byAsn.computeIfAbsent(asn, key -> new ArrayList<>()).add(member.clusterName());
+		}
+		byAsn.forEach((asn, names) -> {
+			if (names.size() > 1) {
+				conflicts.add(new Conflict("error", "duplicate-asn", names, List.of(),
+						names.stream().map(sourceOf::get).toList(), String.join(", ", names) + " all use ASN " + asn
+								+ "; clusters that peer across a mesh need distinct ASNs"));
+			}
+		});
+	}
+
+	private static void duplicateClusterNames(Map<String, ObservedState> observed, List<Conflict> conflicts) {
+		Map<String, List<String>> byName = new LinkedHashMap<>();
+		observed.forEach((cluster, state) -> {
+			String name = state.setting("KUBERNETES_CLUSTER_NAME");
+			byName.computeIfAbsent(name == null || name.isBlank() ? "k8s" : name, key -> new ArrayList<>()).add(cluster);
+		});
+		byName.forEach((name, names) -> {
+			if (names.size() > 1) {
+				conflicts.add(new Conflict("warning", "duplicate-cluster-name", names, List.of(),
+						names.stream().map(n -> n + " KUBERNETES_CLUSTER_NAME=" + name).toList(),
+						String.join(", ", names) + " all name their TF objects '" + name
+								+ "-…' (KUBERNETES_CLUSTER_NAME), so their projects and networks have the same names"));
+			}
+		});
+	}
+
+	private static List<String> distinct(List<String> values) {
+		return List.copyOf(new LinkedHashSet<>(values));
+	}
+
+}

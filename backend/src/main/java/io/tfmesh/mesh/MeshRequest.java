@@ -1,0 +1,46 @@
+package io.tfmesh.mesh;
+
+import java.util.List;
+
+import io.tfmesh.system.validation.CanonicalCidr;
+import io.tfmesh.system.validation.DnsLabel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A mesh as clients send it. Left out, the pools and the ASN range take defaults that avoid
+ * the usual cloud underlays (see {@link MeshDefaults}).
+ *
+ * @param clusterIds the members; a cluster is in at most one mesh
+ * @param version on replacement, the version the change is based on
+ */
+public record MeshRequest(@NotBlank @DnsLabel String name, @Nullable @Size(max = 500) String description,
+		@Nullable @Min(1) @Max(4294967295L) Long asnMin, @Nullable @Min(1) @Max(4294967295L) Long asnMax,
+		@Nullable @Size(max = 3) List<@NotNull @Valid Pool> pools, @Nullable @Size(max = 500) List<@NotNull Long> clusterIds,
+		@Nullable Long version) {
+
+	public MeshRequest {
+		name = name == null ? null : name.strip();
+		description = description == null ? "" : description.strip();
+		asnMin = asnMin == null ? MeshDefaults.PRIVATE_ASN_MIN : asnMin;
+		asnMax = asnMax == null ? MeshDefaults.PRIVATE_ASN_MAX : asnMax;
+		pools = pools == null ? MeshDefaults.POOLS : List.copyOf(pools);
+		clusterIds = clusterIds == null ? List.of() : List.copyOf(clusterIds);
+	}
+
+	/**
+	 * The supernet one kind of CIDR is carved from.
+	 *
+	 * @param kind pod, service or fabric
+	 * @param defaultPrefixLength the length of the blocks handed out when a request names none
+	 */
+	public record Pool(@NotNull Kind kind, @NotBlank @CanonicalCidr String cidr,
+			@NotNull @Min(1) @Max(128) Integer defaultPrefixLength) {
+	}
+
+}

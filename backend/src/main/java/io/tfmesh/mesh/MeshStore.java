@@ -1,0 +1,187 @@
+package io.tfmesh.mesh;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.tfmesh.mesh.MeshView.MemberView;
+import io.tfmesh.mesh.MeshView.PoolView;
+import io.tfmesh.system.web.PageQuery;
+import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.Search;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Meshes, pools and members in PostgreSQL. Plain JDBC: the {@code cidr} columns are bound as
+ * text and cast, so PostgreSQL both parses them and enforces the exclusion constraints.
+ */
+@Component
+class MeshStore {
+
+	private static final String MEMBERS = """
+			SELECT mm.cluster_id, c.name AS cluster_name, cl.id AS cloud_id, cl.name AS cloud_name, mm.asn, mm.joined_at
+			FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id JOIN cloud cl ON cl.id = c.cloud_id""";
+
+	private final JdbcTemplate jdbc;
+
+	MeshStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(MeshRequest request, Instant now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(connection -> {
+			var statement = connection.prepareStatement("""
+					INSERT INTO mesh (name, description, asn_min, asn_max, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+			statement.setString(1, request.name());
+			statement.setString(2, request.description());
+			statement.setLong(3, request.asnMin());
+			statement.setLong(4, request.asnMax());
+			statement.setTimestamp(5, Timestamp.from(now));
+			statement.setTimestamp(6, Timestamp.from(now));
+			return statement;
+		}, key);
+		return key.getKey().longValue();
+	}
+
+	/** @return whether the mesh was at that version (and is now at the next one) */
+	boolean update(long id, MeshRequest request, long expectedVersion, Instant now) {
+		return jdbc.update("""
+				UPDATE mesh SET name = ?, description = ?, asn_min = ?, asn_max = ?, updated_at = ?, version = version + 1
+				WHERE id = ? AND version = ?""", request.name(), request.description(), request.asnMin(),
+				request.asnMax(), Timestamp.from(now), id, expectedVersion) == 1;
+	}
+
+	void delete(long id) {
+		jdbc.update("DELETE FROM mesh WHERE id = ?", id);
+	}
+
+	void replacePools(long meshId, List<MeshRequest.Pool> pools) {
+		jdbc.update("DELETE FROM mesh_pool WHERE mesh_id = ?", meshId);
+		for (MeshRequest.Pool pool : pools) {
+			jdbc.update("INSERT INTO mesh_pool (mesh_id, kind, cidr, default_prefix_length) VALUES (?, ?, ?::cidr, ?)",
+					meshId, pool.kind().id(), pool.cidr(), pool.defaultPrefixLength());
+		}
+	}
+
+	void addMember(long meshId, long clusterId, Instant now) {
+		jdbc.update("INSERT INTO mesh_member (mesh_id, cluster_id, joined_at) VALUES (?, ?, ?)", meshId, clusterId,
+				Timestamp.from(now));
+	}
+
+	void removeMember(long meshId, long clusterId) {
+		jdbc.update("DELETE FROM mesh_member WHERE mesh_id = ? AND cluster_id = ?", meshId, clusterId);
+	}
+
+	void setAsn(long meshId, long clusterId, Long asn) {
+		jdbc.update("UPDATE mesh_member SET asn = ? WHERE mesh_id = ? AND cluster_id = ?", asn, meshId, clusterId);
+	}
+
+	/** The mesh a cluster is a member of, if any. */
+	Optional<String> meshOfCluster(long clusterId) {
+		return jdbc.queryForList("""
+				SELECT m.name FROM mesh m JOIN mesh_member mm ON mm.mesh_id = m.id WHERE mm.cluster_id = ?""",
+				String.class, clusterId).stream().findFirst();
+	}
+
+	Optional<Long> idByName(String name) {
+		return jdbc.queryForList("SELECT id FROM mesh WHERE name = ?", Long.class, name).stream().findFirst();
+	}
+
+	/**
+	 * Makes tfmesh's own changes to one mesh go one after the other until the transaction ends.
+	 * An advisory lock, not a row lock: a row lock on the mesh would also block the foreign-key
+	 * checks of other writers' allocations, and deadlock with the exclusion constraint's waits.
+	 * @return whether the mesh exists
+	 */
+	boolean lock(long meshId) {
+		jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", meshId);
+		return !jdbc.queryForList("SELECT id FROM mesh WHERE id = ?", Long.class, meshId).isEmpty();
+	}
+
+	/** The mesh with its pools but without its members, for work that concerns a few of them. */
+	Optional<MeshView> header(long id) {
+		return jdbc.query("SELECT * FROM mesh WHERE id = ?", (row, index) -> new MeshView(id, row.getString("name"),
+				row.getString("description"), row.getLong("asn_min"), row.getLong("asn_max"), pools(id), List.of(),
+				row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
+				row.getLong("version")), id).stream().findFirst();
+	}
+
+	List<MemberView> members(long meshId, List<Long> clusterIds) {
+		if (clusterIds.isEmpty()) {
+			return members(meshId);
+		}
+		return jdbc.query(MEMBERS + " WHERE mm.mesh_id = ? AND mm.cluster_id = ANY (?) ORDER BY c.name",
+				(member, i) -> member(member), meshId, clusterIds.toArray(Long[]::new));
+	}
+
+	List<Long> usedAsns(long meshId) {
+		return jdbc.queryForList("SELECT asn FROM mesh_member WHERE mesh_id = ? AND asn IS NOT NULL", Long.class, meshId);
+	}
+
+	/**
+	 * Whether the underlay reservations of the mesh differ from its member clouds' underlays
+	 * as they are now; one query, so that allocating needs no sync when nothing changed.
+	 */
+	boolean underlaysChanged(long meshId) {
+		Boolean changed = jdbc.queryForObject("""
+				WITH wanted AS (
+				  SELECT DISTINCT cl.id AS cloud_id, u.cidr
+				  FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id JOIN cloud cl ON cl.id = c.cloud_id
+				  CROSS JOIN LATERAL unnest(cl.underlay_cidrs) AS u(cidr)
+				  WHERE mm.mesh_id = ?),
+				reserved AS (SELECT cloud_id, cidr::text AS cidr FROM allocation WHERE mesh_id = ? AND kind = 'underlay')
+				SELECT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM reserved)
+				    OR EXISTS (SELECT * FROM reserved EXCEPT SELECT * FROM wanted)""", Boolean.class, meshId, meshId);
+		return Boolean.TRUE.equals(changed);
+	}
+
+	Optional<MeshView> find(long id) {
+		List<MeshView> meshes = jdbc.query("SELECT * FROM mesh WHERE id = ?", (row, index) -> mesh(row), id);
+		return meshes.stream().findFirst();
+	}
+
+	PageView<MeshView> list(String q, PageQuery page) {
+		String pattern = Search.containsPattern(q);
+		Long total = jdbc.queryForObject("SELECT count(*) FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\'", Long.class,
+				pattern);
+		List<MeshView> meshes = jdbc.query("SELECT * FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ? OFFSET ?",
+				(row, index) -> mesh(row), pattern, page.size(), page.offset());
+		return PageView.of(meshes, page, total == null ? 0 : total);
+	}
+
+	private MeshView mesh(ResultSet row) throws SQLException {
+		long id = row.getLong("id");
+		return new MeshView(id, row.getString("name"), row.getString("description"), row.getLong("asn_min"),
+				row.getLong("asn_max"), pools(id), members(id), row.getTimestamp("created_at").toInstant(),
+				row.getTimestamp("updated_at").toInstant(), row.getLong("version"));
+	}
+
+	private List<PoolView> pools(long meshId) {
+		return jdbc.query("""
+				SELECT kind, cidr::text AS cidr, default_prefix_length FROM mesh_pool WHERE mesh_id = ?
+				ORDER BY CASE kind WHEN 'pod' THEN 0 WHEN 'service' THEN 1 ELSE 2 END""",
+				(pool, i) -> new PoolView(Kind.of(pool.getString("kind")), pool.getString("cidr"),
+						pool.getInt("default_prefix_length")),
+				meshId);
+	}
+
+	private List<MemberView> members(long meshId) {
+		return jdbc.query(MEMBERS + " WHERE mm.mesh_id = ? ORDER BY c.name", (member, i) -> member(member), meshId);
+	}
+
+	private static MemberView member(ResultSet member) throws SQLException {
+		return new MemberView(member.getLong("cluster_id"), member.getString("cluster_name"), member.getLong("cloud_id"),
+				member.getString("cloud_name"), (Long) member.getObject("asn"),
+				member.getTimestamp("joined_at").toInstant());
+	}
+
+}
