@@ -27,15 +27,11 @@ class AddressingReport {
 
 	private final AllocationStore allocations;
 
-	private final ConflictFinder conflicts;
-
 	private final ObservationService observations;
 
-	AddressingReport(MeshService meshes, AllocationStore allocations, ConflictFinder conflicts,
-			ObservationService observations) {
+	AddressingReport(MeshService meshes, AllocationStore allocations, ObservationService observations) {
 		this.meshes = meshes;
 		this.allocations = allocations;
-		this.conflicts = conflicts;
 		this.observations = observations;
 	}
 
@@ -44,12 +40,11 @@ class AddressingReport {
 		MeshView mesh = meshes.get(meshId);
 		List<AllocationView> blocks = allocations.list(meshId);
 		AddressSpace space = AddressSpace.of(blocks.stream().map(block -> Cidr.parse(block.cidr())).toList());
-		List<Cidr> conflicting = conflicts.find(mesh)
-			.stream()
-			.filter(conflict -> "error".equals(conflict.severity()))
-			.flatMap(conflict -> conflict.cidrs().stream())
-			.map(Cidr::parse)
-			.toList();
+		List<ConflictFinder.Claim> claims = new ArrayList<>();
+		for (MeshView.MemberView member : mesh.members()) {
+			observations.latest(member.clusterId())
+				.ifPresent(state -> claims.addAll(ConflictFinder.claims(member.clusterName(), state)));
+		}
 		List<PoolUsage> pools = new ArrayList<>();
 		for (MeshView.PoolView pool : mesh.pools()) {
 			Cidr supernet = Cidr.parse(pool.cidr());
@@ -57,8 +52,9 @@ class AddressingReport {
 			for (AllocationView block : blocks) {
 				Cidr cidr = Cidr.parse(block.cidr());
 				if (cidr.overlaps(supernet)) {
-					boolean conflict = conflicting.stream()
-						.anyMatch(other -> other.overlaps(cidr) && !other.equals(cidr));
+					// a block collides when another cluster really uses addresses inside it
+					boolean conflict = claims.stream()
+						.anyMatch(claim -> claim.cidr().overlaps(cidr) && !claim.cluster().equals(block.clusterName()));
 					segments.add(segment(supernet, cidr, block.kind(), block.owner(), block.clusterId(), conflict));
 				}
 			}

@@ -15,6 +15,12 @@ public record MeshView(long id, String name, String description, long asnMin, lo
 	/** @param asn the ASN the planner gave the member, null until it did */
 	public record MemberView(long clusterId, String clusterName, long cloudId, String cloudName, @Nullable Long asn,
 			Instant joinedAt) {
+
+		/** The member's colour in the pool drawings. */
+		public String color() {
+			return PoolDrawing.color(clusterId);
+		}
+
 	}
 
 	public @Nullable PoolView pool(Kind kind) {

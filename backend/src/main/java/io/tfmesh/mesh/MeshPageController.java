@@ -1,0 +1,188 @@
+package io.tfmesh.mesh;
+
+import java.util.List;
+
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.inventory.ClusterView;
+import io.tfmesh.system.error.ConflictException;
+import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.PageQuery;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/meshes")
+class MeshPageController {
+
+	private final MeshService meshes;
+
+	private final AllocationService allocations;
+
+	private final AddressingReport report;
+
+	private final ConflictFinder conflicts;
+
+	private final ClusterService clusters;
+
+	MeshPageController(MeshService meshes, AllocationService allocations, AddressingReport report,
+			ConflictFinder conflicts, ClusterService clusters) {
+		this.meshes = meshes;
+		this.allocations = allocations;
+		this.report = report;
+		this.conflicts = conflicts;
+		this.clusters = clusters;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null)));
+		return "meshes/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		MeshView mesh = meshes.get(id);
+		MeshAddressing addressing = report.report(id);
+		model.addAttribute("mesh", mesh);
+		model.addAttribute("addressing", addressing);
+		model.addAttribute("drawings", addressing.pools().stream().map(PoolDrawing::of).toList());
+		model.addAttribute("conflicts", conflicts.find(mesh));
+		return "meshes/detail";
+	}
+
+	@GetMapping("/new")
+	String createForm(Model model) {
+		model.addAttribute("form", new MeshForm());
+		return form(model, null);
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") MeshForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		return FormErrors.attempt(result, MeshForm.FIELDS, () -> meshes.create(form.toRequest())).map(mesh -> {
+			redirect.addFlashAttribute("message", "Mesh " + mesh.name() + " was created.");
+			return "redirect:/meshes/" + mesh.id();
+		}).orElseGet(() -> form(model, null));
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		MeshView mesh = meshes.get(id);
+		model.addAttribute("form", MeshForm.of(mesh));
+		return form(model, mesh);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") MeshForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		MeshView current = meshes.get(id);
+		return FormErrors.attempt(result, MeshForm.FIELDS,
+				() -> meshes.update(id, form.toRequest(), form.getVersion() == null ? -1 : form.getVersion()))
+			.map(mesh -> {
+				redirect.addFlashAttribute("message", "Mesh " + mesh.name() + " was saved.");
+				return "redirect:/meshes/" + mesh.id();
+			})
+			.orElseGet(() -> form(model, current));
+	}
+
+	@GetMapping("/{id}/delete")
+	String confirmDelete(@PathVariable long id, Model model) {
+		model.addAttribute("mesh", meshes.get(id));
+		return "meshes/delete";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
+		MeshView mesh = meshes.get(id);
+		return attempt(redirect, "/meshes/" + id, () -> {
+			meshes.delete(id, version);
+			redirect.addFlashAttribute("message", "Mesh " + mesh.name() + " and its allocations were deleted.");
+			return "redirect:/meshes";
+		});
+	}
+
+	@PostMapping("/{id}/allocate")
+	String allocate(@PathVariable long id, @RequestParam(required = false) @Nullable Long clusterId,
+			RedirectAttributes redirect) {
+		return attempt(redirect, "/meshes/" + id, () -> {
+			AllocationResult result = allocations.allocate(id,
+					new AllocationRequest(clusterId == null ? null : List.of(clusterId), null, null, null, null, null),
+					null);
+			long changed = result.clusters()
+				.stream()
+				.flatMap(cluster -> cluster.allocations().stream())
+				.filter(decision -> !decision.decision().equals("existing"))
+				.count();
+			redirect.addFlashAttribute("message", changed == 0 ? "Every member already had its blocks."
+					: changed + " block(s) allocated or kept; see the table below.");
+			return "redirect:/meshes/" + id;
+		});
+	}
+
+	@PostMapping("/{id}/release")
+	String release(@PathVariable long id, @RequestParam long clusterId, RedirectAttributes redirect) {
+		return attempt(redirect, "/meshes/" + id, () -> {
+			int released = allocations.release(id, clusterId).size();
+			redirect.addFlashAttribute("message", released + " block(s) released.");
+			return "redirect:/meshes/" + id;
+		});
+	}
+
+	@PostMapping("/{id}/allocations/{allocationId}/release")
+	String releaseOne(@PathVariable long id, @PathVariable long allocationId, RedirectAttributes redirect) {
+		return attempt(redirect, "/meshes/" + id, () -> {
+			allocations.releaseOne(id, allocationId);
+			redirect.addFlashAttribute("message", "The block was released.");
+			return "redirect:/meshes/" + id;
+		});
+	}
+
+	@PostMapping("/{id}/reservations")
+	String reserve(@PathVariable long id, @RequestParam String cidr, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+		return attempt(redirect, "/meshes/" + id, () -> {
+			AllocationView reserved = allocations.reserve(id, new ReservationRequest(cidr, note));
+			redirect.addFlashAttribute("message", reserved.cidr() + " is reserved.");
+			return "redirect:/meshes/" + id;
+		});
+	}
+
+	/** Runs an action of the detail page; what the services refuse comes back as the page's error. */
+	private static String attempt(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action) {
+		try {
+			return action.get();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.problems()
+				.stream()
+				.map(problem -> problem.field() + ": " + problem.message())
+				.reduce((a, b) -> a + "; " + b)
+				.orElse(ex.getMessage()));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:" + back;
+	}
+
+	private String form(Model model, @Nullable MeshView mesh) {
+		model.addAttribute("mesh", mesh);
+		List<ClusterView> candidates = clusters.list("", null, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+		model.addAttribute("clusters", candidates);
+		return "meshes/form";
+	}
+
+}
