@@ -89,6 +89,11 @@ final class BrowserSession implements AutoCloseable {
 		driver.findElement(By.id(id)).click();
 	}
 
+	/** Clicks the checkbox or radio button whose label reads this text. */
+	void clickLabelOf(String text) {
+		driver.findElement(By.xpath("//label[contains(., '" + text + "')]")).click();
+	}
+
 	void clickLink(String text) {
 		driver.findElement(By.linkText(text)).click();
 	}
