@@ -2,8 +2,6 @@ package io.tfmesh.mesh;
 
 import java.util.List;
 
-import io.tfmesh.inventory.ClusterService;
-import io.tfmesh.inventory.ClusterView;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
@@ -25,6 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/meshes")
 class MeshPageController {
 
+	/** More than a form can sensibly show; larger meshes are managed through the API. */
+	static final int CANDIDATES = 500;
+
 	private final MeshService meshes;
 
 	private final AllocationService allocations;
@@ -33,15 +34,12 @@ class MeshPageController {
 
 	private final ConflictFinder conflicts;
 
-	private final ClusterService clusters;
-
 	MeshPageController(MeshService meshes, AllocationService allocations, AddressingReport report,
-			ConflictFinder conflicts, ClusterService clusters) {
+			ConflictFinder conflicts) {
 		this.meshes = meshes;
 		this.allocations = allocations;
 		this.report = report;
 		this.conflicts = conflicts;
-		this.clusters = clusters;
 	}
 
 	@GetMapping
@@ -180,8 +178,9 @@ class MeshPageController {
 
 	private String form(Model model, @Nullable MeshView mesh) {
 		model.addAttribute("mesh", mesh);
-		List<ClusterView> candidates = clusters.list("", null, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
-		model.addAttribute("clusters", candidates);
+		// members and clusters in no other mesh: a cluster in another mesh could not join anyway
+		model.addAttribute("clusters", meshes.candidates(mesh == null ? null : mesh.id(), CANDIDATES));
+		model.addAttribute("candidateLimit", CANDIDATES);
 		return "meshes/form";
 	}
 

@@ -64,6 +64,12 @@ public class MeshService {
 		return meshes.list(q, page);
 	}
 
+	/** Clusters that can join this mesh (or a new one, for null): in no other mesh. */
+	@Transactional(readOnly = true)
+	public List<MeshStore.Candidate> candidates(@Nullable Long meshId, int limit) {
+		return meshes.candidates(meshId, limit);
+	}
+
 	@Transactional(readOnly = true)
 	public MeshView get(long id) {
 		return meshes.find(id).orElseThrow(() -> new NotFoundException(KIND, id));

@@ -12,6 +12,7 @@ import io.tfmesh.mesh.MeshView.PoolView;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Search;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -121,6 +122,23 @@ class MeshStore {
 		}
 		return jdbc.query(MEMBERS + " WHERE mm.mesh_id = ? AND mm.cluster_id = ANY (?) ORDER BY c.name",
 				(member, i) -> member(member), meshId, clusterIds.toArray(Long[]::new));
+	}
+
+	/** A cluster the mesh form offers as a member. */
+	record Candidate(long id, String name, String cloudName) {
+	}
+
+	/**
+	 * The clusters that may be members of this mesh (or of a new one): those in no other mesh,
+	 * by name, at most {@code limit}.
+	 */
+	List<Candidate> candidates(@Nullable Long meshId, int limit) {
+		return jdbc.query("""
+				SELECT c.id, c.name, cl.name AS cloud_name FROM cluster c JOIN cloud cl ON cl.id = c.cloud_id
+				WHERE NOT EXISTS (SELECT 1 FROM mesh_member mm WHERE mm.cluster_id = c.id
+				                  AND (?::bigint IS NULL OR mm.mesh_id <> ?::bigint))
+				ORDER BY c.name LIMIT ?""", (row, i) -> new Candidate(row.getLong("id"), row.getString("name"),
+				row.getString("cloud_name")), meshId, meshId, limit);
 	}
 
 	List<Long> usedAsns(long meshId) {
