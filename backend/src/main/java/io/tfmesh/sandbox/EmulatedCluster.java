@@ -74,6 +74,7 @@ final class EmulatedCluster implements AutoCloseable {
 			cluster.startNodes();
 			cluster.seedIfNew();
 			kubernetes.onPodReplaced(cluster::podReplaced);
+			kubernetes.reconcileDaemonSets();
 		}
 		catch (RuntimeException ex) {
 			cluster.close();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,6 +62,30 @@ class EmulatedClusterIT {
 			assertThat(control(cluster).state()).isEqualTo(ProcessStatus.NON_FUNCTIONAL);
 			assertThat(control(cluster).description()).isEqualTo("No BGP configuration for self");
 			assertThat(pod(cluster, "contrail-controller-control")).isNotEqualTo(replacement);
+		}
+	}
+
+	@Test
+	void aDaemonSetPodLostInACrashIsStartedAgainOnTheNextStart() throws Exception {
+		String stuckPod;
+		try (EmulatedCluster cluster = EmulatedCluster.start(gcpWest, settings, dataDir, JSON)) {
+			stuckPod = pod(cluster, "contrail-controller-control");
+		}
+		// as if tfmesh died after the pod's deletion and before its replacement
+		Path state = dataDir.resolve("sandbox").resolve(gcpWest.name()).resolve("kubernetes.json");
+		ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(state));
+		ArrayNode objects = (ArrayNode) root.get("objects");
+		for (int i = objects.size() - 1; i >= 0; i--) {
+			if (stuckPod.equals(objects.get(i).at("/object/metadata/name").asString())) {
+				objects.remove(i);
+			}
+		}
+		Files.writeString(state, JSON.writeValueAsString(root));
+
+		try (EmulatedCluster cluster = EmulatedCluster.start(gcpWest, settings, dataDir, JSON)) {
+			String started = pod(cluster, "contrail-controller-control");
+			assertThat(started).isNotEqualTo(stuckPod).startsWith("contrail-controller-control-");
+			assertThat(control(cluster).state()).isEqualTo(ProcessStatus.FUNCTIONAL);
 		}
 	}
 

@@ -1,15 +1,19 @@
 package io.tfmesh.sandbox.kubernetes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,48 @@ final class DaemonSetController implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts the pods a DaemonSet is missing on its nodes, as the real controller does after its
+	 * own restart: the emulator may have stopped between a pod's deletion and its replacement.
+	 */
+	void reconcile(String namespace) {
+		List<Node> nodes = store.list(ApiPaths.nodes(), NodeList.class).getItems();
+		List<Pod> running = store.list(ApiPaths.pods(namespace), PodList.class).getItems();
+		for (DaemonSet daemonSet : store.list(ApiPaths.daemonSets(namespace), DaemonSetList.class).getItems()) {
+			Map<String, String> selector = daemonSet.getSpec().getTemplate().getSpec().getNodeSelector();
+			for (Node node : nodes) {
+				Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+				boolean selected = selector == null || selector.entrySet()
+					.stream()
+					.allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())));
+				boolean present = running.stream()
+					.anyMatch(pod -> node.getMetadata().getName().equals(pod.getSpec().getNodeName())
+							&& pod.getMetadata().getOwnerReferences() != null && pod.getMetadata()
+								.getOwnerReferences()
+								.stream()
+								.anyMatch(owner -> daemonSet.getMetadata().getUid().equals(owner.getUid())));
+				if (selected && !present) {
+					Pod started = store.create(ApiPaths.pods(namespace), pods.running(daemonSet, node));
+					log.info("Started missing pod {} of DaemonSet {} on {}", started.getMetadata().getName(),
+							daemonSet.getMetadata().getName(), node.getMetadata().getName());
+					notify(daemonSet.getMetadata().getName(), node.getMetadata().getName(), "",
+							started.getMetadata().getName());
+				}
+			}
+		}
+	}
+
+	private void notify(String daemonSet, String nodeName, String oldPod, String newPod) {
+		for (PodReplacedListener listener : listeners) {
+			try {
+				listener.replaced(daemonSet, nodeName, oldPod, newPod);
+			}
+			catch (RuntimeException ex) {
+				log.warn("A listener failed on the start of pod {}", newPod, ex);
+			}
+		}
+	}
+
 	private void replace(Pod old, OwnerReference owner) {
 		String namespace = old.getMetadata().getNamespace();
 		String nodeName = old.getSpec().getNodeName();
@@ -67,15 +113,7 @@ final class DaemonSetController implements AutoCloseable {
 				return;
 			}
 			Pod replacement = store.create(ApiPaths.pods(namespace), pods.running(daemonSet, node));
-			for (PodReplacedListener listener : listeners) {
-				try {
-					listener.replaced(owner.getName(), nodeName, old.getMetadata().getName(),
-							replacement.getMetadata().getName());
-				}
-				catch (RuntimeException ex) {
-					log.warn("A listener failed on the replacement of pod {}", old.getMetadata().getName(), ex);
-				}
-			}
+			notify(owner.getName(), nodeName, old.getMetadata().getName(), replacement.getMetadata().getName());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not replace pod {}/{} of DaemonSet {}", namespace, old.getMetadata().getName(),

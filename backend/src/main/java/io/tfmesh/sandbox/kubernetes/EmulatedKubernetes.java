@@ -129,8 +129,17 @@ public final class EmulatedKubernetes implements AutoCloseable {
 		discovery.kubernetesVersion(seed.kubernetesVersion());
 	}
 
+	/**
+	 * Tells the listener of every DaemonSet pod started in place of another, and of those
+	 * {@link #reconcileDaemonSets started} where one was missing (with an empty old name).
+	 */
 	public void onPodReplaced(PodReplacedListener listener) {
 		daemonSets.onPodReplaced(listener);
+	}
+
+	/** Starts the DaemonSet pods that went missing while the emulator was stopped. */
+	public synchronized void reconcileDaemonSets() {
+		daemonSets.reconcile(SingleYamlSeed.NAMESPACE);
 	}
 
 	/**

@@ -38,6 +38,15 @@ final class ObjectStore {
 		return Serialization.unmarshal(body(response), type);
 	}
 
+	/** A list of the store, such as {@code PodList}, read through the same handlers as a client would. */
+	<L> L list(String path, Class<L> type) {
+		MockResponse response = dispatcher.internal(HttpMethod.GET, path, null);
+		if (response.code() >= 300) {
+			throw new IllegalStateException("the emulated API failed to list " + path + ": HTTP " + response.code());
+		}
+		return Serialization.unmarshal(body(response), type);
+	}
+
 	private static String body(MockResponse response) {
 		return (response.getBody() != null) ? new String(response.getBody().getBytes(), StandardCharsets.UTF_8) : "";
 	}
