@@ -6,7 +6,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.tfmesh.mesh.MeshAddressing.AllocationUsage;
 import io.tfmesh.mesh.MeshAddressing.PoolUsage;
@@ -15,6 +16,7 @@ import io.tfmesh.mesh.planner.AddressSpace;
 import io.tfmesh.net.Cidr;
 import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +42,13 @@ class AddressingReport {
 		MeshView mesh = meshes.get(meshId);
 		List<AllocationView> blocks = allocations.list(meshId);
 		AddressSpace space = AddressSpace.of(blocks.stream().map(block -> Cidr.parse(block.cidr())).toList());
+		Map<Long, ObservedState> observed = new HashMap<>();
 		List<ConflictFinder.Claim> claims = new ArrayList<>();
 		for (MeshView.MemberView member : mesh.members()) {
-			observations.latest(member.clusterId())
-				.ifPresent(state -> claims.addAll(ConflictFinder.claims(member.clusterName(), state)));
+			observations.latest(member.clusterId()).ifPresent(state -> {
+				observed.put(member.clusterId(), state);
+				claims.addAll(ConflictFinder.claims(member.clusterName(), state));
+			});
 		}
 		List<PoolUsage> pools = new ArrayList<>();
 		for (MeshView.PoolView pool : mesh.pools()) {
@@ -68,20 +73,19 @@ class AddressingReport {
 		List<AllocationUsage> usage = new ArrayList<>();
 		for (AllocationView block : blocks) {
 			BigInteger size = Cidr.parse(block.cidr()).size();
-			Long used = block.clusterId() == null ? null : used(block.clusterId(), block.kind());
+			Long used = block.clusterId() == null ? null : used(observed.get(block.clusterId()), block.kind());
 			usage.add(new AllocationUsage(block, size, used, used == null ? null : size.subtract(BigInteger.valueOf(used))));
 		}
 		return new MeshAddressing(meshId, pools, usage);
 	}
 
-	private Long used(long clusterId, Kind kind) {
-		Optional<ObservedState> observed = observations.latest(clusterId);
-		if (observed.isEmpty() || observed.get().counts() == null) {
+	private static @Nullable Long used(@Nullable ObservedState observed, Kind kind) {
+		if (observed == null || observed.counts() == null) {
 			return null;
 		}
 		return switch (kind) {
-			case POD -> observed.get().counts().pods();
-			case SERVICE -> observed.get().counts().services();
+			case POD -> observed.counts().pods();
+			case SERVICE -> observed.counts().services();
 			default -> null;
 		};
 	}

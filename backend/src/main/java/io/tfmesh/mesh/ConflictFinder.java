@@ -162,8 +162,11 @@ class ConflictFinder {
 
 	private void overlapsWithUnderlaysAndReservations(MeshView mesh, Map<String, List<Claim>> claims,
 			List<Conflict> conflicts) {
-		Map<Long, String> memberClouds = new LinkedHashMap<>();
-		mesh.members().forEach(member -> memberClouds.put(member.cloudId(), member.cloudName()));
+		// each cloud's underlays once, not once per claim
+		Map<String, List<String>> underlaysByCloud = new LinkedHashMap<>();
+		mesh.members()
+			.forEach(member -> underlaysByCloud.computeIfAbsent(member.cloudName(),
+					name -> clouds.get(member.cloudId()).underlayCidrs()));
 		List<AllocationView> reservations = allocations.list(mesh.id())
 			.stream()
 			.filter(allocation -> allocation.kind() == Kind.RESERVED)
@@ -171,8 +174,8 @@ class ConflictFinder {
 		claims.forEach((cluster, own) -> {
 			Set<String> seen = new LinkedHashSet<>();
 			for (Claim claim : own) {
-				memberClouds.forEach((cloudId, cloudName) -> {
-					for (String underlay : clouds.get(cloudId).underlayCidrs()) {
+				underlaysByCloud.forEach((cloudName, underlays) -> {
+					for (String underlay : underlays) {
 						if (Cidr.parse(underlay).overlaps(claim.cidr()) && seen.add(claim.cidr() + underlay)) {
 							conflicts.add(new Conflict("error", "underlay-overlap", List.of(cluster),
 									List.of(claim.cidr().toString(), underlay),

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.tfmesh.fabric.tf.BgpRouter;
 import io.tfmesh.fabric.tf.NetworkIpam;
@@ -132,10 +131,6 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 
 	public @Nullable Long globalAsn() {
 		return state.tungstenFabric() == null ? null : state.tungstenFabric().autonomousSystem();
-	}
-
-	static boolean same(@Nullable Object a, @Nullable Object b) {
-		return Objects.equals(a, b);
 	}
 
 }
