@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -17,11 +18,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Debian's headless Chromium driven through its chromedriver; nothing is downloaded at run
- * time. Tests that need it are skipped, with a message, on a machine without the packages.
+ * time. On a machine without the packages the tests that need it are skipped, with a message,
+ * except under CI (the environment variable {@code CI} set), where a missing browser fails them:
+ * a CI run must never pass without its browser tests.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -39,9 +43,7 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	static BrowserSession open(String baseUrl) {
-		assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-			.as("Chromium and chromedriver from Debian's packages (apt-get install chromium chromium-driver)")
-			.isTrue();
+		requireBrowser(System.getenv("CI"), Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,6 +56,15 @@ final class BrowserSession implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return new BrowserSession(driver, baseUrl);
+	}
+
+	static void requireBrowser(@Nullable String ci, boolean installed) {
+		String missing = "Chromium and chromedriver from Debian's packages (apt-get install chromium chromium-driver) at "
+				+ CHROMIUM + " and " + CHROMEDRIVER;
+		if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
+			assertThat(installed).as(missing + ", required when CI is set").isTrue();
+		}
+		assumeThat(installed).as(missing).isTrue();
 	}
 
 	void go(String path) {

@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.tfmesh.fabric.introspect.TfService;
-import io.tfmesh.sandbox.introspect.IntrospectEmulator;
-import io.tfmesh.sandbox.kubernetes.EmulatedKubernetes;
-import io.tfmesh.sandbox.kubernetes.KubernetesSeed;
-import io.tfmesh.sandbox.kubernetes.SeedNode;
-import io.tfmesh.sandbox.tf.TfConfigApiEmulator;
+import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.SandeshProcess;
+import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
+import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import io.tfmesh.emulator.kubernetes.SeedNode;
+import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ObservationIT extends IntegrationTestSupport {
 
-	private static final String MASTER = "127.2.0.1";
+	private static final String MASTER = LoopbackNetworks.reserve() + ".0.1";
 
 	private static EmulatedKubernetes kubernetes;
 
@@ -59,10 +60,10 @@ class ObservationIT extends IntegrationTestSupport {
 		tungstenFabric.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
 				List.of("10.64.0.0/12"));
 		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("obs-master", MASTER)));
-		List<TfService> services = new java.util.ArrayList<>();
+		List<SandeshProcess> services = new java.util.ArrayList<>();
 		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database",
 				"webui", "vrouter")) {
-			TfService.ofPod(pod).stream().filter(service -> service.introspectPort().isPresent()).forEach(services::add);
+			services.addAll(SandeshProcess.ofPod(pod));
 		}
 		master = IntrospectEmulator.start(MASTER, "obs-master", services);
 	}
@@ -93,7 +94,7 @@ class ObservationIT extends IntegrationTestSupport {
 		kubernetes.down(false);
 		tungstenFabric.resetFaults();
 		master.down(false);
-		TfService.of("control", "control").ifPresent(master::healthy);
+		master.healthy(SandeshProcess.CONTROL);
 	}
 
 	@Test
@@ -160,12 +161,10 @@ class ObservationIT extends IntegrationTestSupport {
 
 	@Test
 	void aClusterThatStopsAnsweringDoesNotHoldTheObservationPastItsBound() {
-		kubernetes.latency(Duration.ofSeconds(8));
-		long started = System.nanoTime();
+		// an answer that never comes in the life of the test: only the bound ends the observation
+		kubernetes.latency(Duration.ofHours(1));
 		JsonNode state = observe();
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-		assertThat(took).isLessThan(Duration.ofSeconds(6));
 		assertThat(source(state, "kubernetes/nodes").get("status").asString()).isEqualTo("timeout");
 		assertThat(source(state, "kubernetes/nodes").get("message").asString()).contains("3s");
 		assertThat(source(state, "introspect").get("status").asString()).isEqualTo("skipped");

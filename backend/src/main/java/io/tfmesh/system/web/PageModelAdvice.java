@@ -3,7 +3,6 @@ package io.tfmesh.system.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,18 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** What every dashboard page's layout needs. */
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
-
-	private final boolean sandbox;
-
-	PageModelAdvice(Environment environment) {
-		this.sandbox = environment.matchesProfiles("sandbox");
-	}
-
-	/** Whether this tfmesh runs the emulated clusters of the sandbox profile. */
-	@ModelAttribute("sandboxActive")
-	boolean sandboxActive() {
-		return sandbox;
-	}
 
 	@ModelAttribute("currentUser")
 	@Nullable CurrentUser currentUser() {

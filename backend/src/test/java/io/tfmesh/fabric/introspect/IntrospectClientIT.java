@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
-import io.tfmesh.sandbox.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.SandeshProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The client against the sandbox's introspect emulator, over real HTTP on a loopback address. */
 class IntrospectClientIT {
 
-	private static final String NODE = "127.0.99.1";
+	private static final String NODE = LoopbackNetworks.reserve() + ".99.1";
 
 	private static final String CONTROL_IP = "10.177.192.154";
 
@@ -37,8 +39,9 @@ class IntrospectClientIT {
 
 	@BeforeEach
 	void startNode() {
-		emulator = IntrospectEmulator.start(NODE, "k8s-master", List.of(TfService.CONTROL, TfService.CONTROL_NODEMGR,
-				TfService.VROUTER_AGENT, TfService.KUBE_MANAGER), List.of(CONTROL_IP));
+		emulator = IntrospectEmulator.start(NODE, "k8s-master", List.of(SandeshProcess.CONTROL,
+				SandeshProcess.CONTROL_NODEMGR, SandeshProcess.VROUTER_AGENT, SandeshProcess.KUBE_MANAGER),
+				List.of(CONTROL_IP));
 	}
 
 	@AfterEach
@@ -92,7 +95,7 @@ class IntrospectClientIT {
 	@Test
 	void aFaultClearsWhenTheProcessIsHealthyAgain() {
 		emulator.controlWithoutBgpConfig();
-		emulator.healthy(TfService.CONTROL);
+		emulator.healthy(SandeshProcess.CONTROL);
 
 		assertThat(ContrailStatusMapping.of(TfService.CONTROL, client.nodeStatus(NODE, 8083)).line())
 			.isEqualTo("control: active");

@@ -26,8 +26,8 @@ import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
-import io.tfmesh.sandbox.kubernetes.EmulatedKubernetes;
-import io.tfmesh.sandbox.kubernetes.Seeds;
+import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
+import io.tfmesh.emulator.kubernetes.Seeds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -360,12 +360,11 @@ class KubernetesConnectorIT {
 		try (KubernetesConnectors shortConnectors = new KubernetesConnectors(impatient)) {
 			KubernetesConnector connector = shortConnectors.forCluster(access(Credentials.TOKEN, 1));
 			assertThat(connector.nodes()).hasSize(2);
-			kubernetes.latency(Duration.ofSeconds(3));
+			// an answer that never comes in the life of the test: only the request timeout ends the call
+			kubernetes.latency(Duration.ofHours(1));
 
-			long started = System.nanoTime();
 			assertThatThrownBy(connector::nodes)
 				.isInstanceOfSatisfying(FabricException.class, ex -> assertFailure(ex, Kind.TIMEOUT, 0));
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
 		}
 	}
 

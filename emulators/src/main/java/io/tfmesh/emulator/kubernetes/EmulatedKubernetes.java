@@ -1,0 +1,241 @@
+package io.tfmesh.emulator.kubernetes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.random.RandomGenerator;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An emulated cluster's Kubernetes API: fabric8's mock server in CRUD mode, a real HTTP server
+ * speaking the Kubernetes REST API (plain HTTP), seeded with what a Tungsten Fabric single-yaml
+ * install leaves. Its DaemonSets replace deleted pods, its objects are saved after every write
+ * and restored on start, and it can be made to fail for demonstrations.
+ */
+public final class EmulatedKubernetes implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmulatedKubernetes.class);
+
+	/** Kept referenced: the mock server logs every request at INFO through this logger. */
+	private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger
+		.getLogger(MockWebServer.class.getName());
+
+	static {
+		MOCK_SERVER_LOG.setLevel(Level.WARNING);
+	}
+
+	private final String host;
+
+	private final InetAddress address;
+
+	private final EmulatorDispatcher dispatcher;
+
+	private final ApiDiscovery discovery;
+
+	private final ObjectStore store;
+
+	private final StateFile state;
+
+	private final DaemonSetController daemonSets;
+
+	private final SingleYamlSeed seeder;
+
+	private @Nullable KubernetesMockServer server;
+
+	private int port;
+
+	private boolean closed;
+
+	private EmulatedKubernetes(String host, Path stateDir, Clock clock) throws UnknownHostException {
+		this.host = host;
+		this.address = InetAddress.getByName(host);
+		RandomGenerator random = RandomGenerator.getDefault();
+		this.discovery = new ApiDiscovery();
+		this.dispatcher = new EmulatorDispatcher(discovery, random);
+		this.store = new ObjectStore(dispatcher);
+		this.state = new StateFile(stateDir);
+		DaemonSetPods pods = new DaemonSetPods(clock, random);
+		this.daemonSets = new DaemonSetController(store, pods);
+		this.seeder = new SingleYamlSeed(store, pods, clock);
+	}
+
+	/**
+	 * Starts listening, with the objects saved in {@code stateDir} if there are any.
+	 * @param port 0 for any free port
+	 */
+	public static EmulatedKubernetes start(String host, int port, Path stateDir) {
+		return start(host, port, stateDir, Clock.systemUTC());
+	}
+
+	public static EmulatedKubernetes start(String host, int port, Path stateDir, Clock clock) {
+		try {
+			Files.createDirectories(stateDir);
+			EmulatedKubernetes kubernetes = new EmulatedKubernetes(host, stateDir, clock);
+			try {
+				kubernetes.restore();
+				kubernetes.listen(port);
+			}
+			catch (RuntimeException ex) {
+				kubernetes.daemonSets.close();
+				throw ex;
+			}
+			return kubernetes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start the emulated Kubernetes API on " + host + ":" + port, ex);
+		}
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public String url() {
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+	}
+
+	/** Seeds the cluster unless it holds objects already, as after a restart. */
+	public synchronized void seed(KubernetesSeed seed) {
+		if (dispatcher.isEmpty()) {
+			seeder.apply(seed);
+			discovery.kubernetesVersion(seed.kubernetesVersion());
+		}
+	}
+
+	/** Deletes every object, then seeds the cluster again. */
+	public synchronized void reset(KubernetesSeed seed) {
+		dispatcher.wipe();
+		seeder.apply(seed);
+		discovery.kubernetesVersion(seed.kubernetesVersion());
+	}
+
+	/**
+	 * Tells the listener of every DaemonSet pod started in place of another, and of those
+	 * {@link #reconcileDaemonSets started} where one was missing (with an empty old name).
+	 */
+	public void onPodReplaced(PodReplacedListener listener) {
+		daemonSets.onPodReplaced(listener);
+	}
+
+	/** Starts the DaemonSet pods that went missing while the emulator was stopped. */
+	public synchronized void reconcileDaemonSets() {
+		daemonSets.reconcile(SingleYamlSeed.NAMESPACE);
+	}
+
+	/**
+	 * The settings a kube-manager pod starting now gets from its {@code envFrom} ConfigMaps: their
+	 * data merged in order, a later ConfigMap's key winning. ConfigMaps that do not exist are
+	 * skipped.
+	 */
+	public Map<String, String> kubeManagerSettings(String namespace, List<String> configMapNames) {
+		Map<String, String> settings = new TreeMap<>();
+		for (String name : configMapNames) {
+			ConfigMap map = store.get(ApiPaths.configMap(namespace, name), ConfigMap.class);
+			if (map != null && map.getData() != null) {
+				settings.putAll(map.getData());
+			}
+		}
+		return Collections.unmodifiableMap(settings);
+	}
+
+	/** Stops listening, so connections are refused, or listens again on the same port. */
+	public synchronized void down(boolean down) {
+		if (down && server != null) {
+			server.shutdown();
+			server = null;
+		}
+		else if (!down && server == null && !closed) {
+			listen(port);
+		}
+	}
+
+	/** Holds back every answer this long. */
+	public void latency(Duration latency) {
+		dispatcher.latency(latency);
+	}
+
+	/** @param share of the requests answered with 500 or 503, from 0 to 1 */
+	public void errorRate(double share) {
+		if (share < 0 || share > 1) {
+			throw new IllegalArgumentException("error rate " + share + " is not between 0 and 1");
+		}
+		dispatcher.errorRate(share);
+	}
+
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (closed) {
+				return;
+			}
+			down(true);
+			closed = true;
+		}
+		// outside the lock: a pod replacement in progress may tell a listener that calls back
+		daemonSets.close();
+	}
+
+	private void restore() {
+		List<StoredObject> objects = state.load();
+		if (!objects.isEmpty()) {
+			dispatcher.restore(objects);
+			log.info("Restored {} Kubernetes objects from {}", objects.size(), state.path());
+		}
+		ConfigMap kubeadm = store.get(ApiPaths.configMap(SingleYamlSeed.NAMESPACE, "kubeadm-config"), ConfigMap.class);
+		if (kubeadm != null) {
+			discovery.kubernetesVersion(SingleYamlSeed.kubernetesVersion(kubeadm));
+		}
+		dispatcher.observe(new EmulatorDispatcher.Observer() {
+
+			@Override
+			public void written() {
+				save();
+			}
+
+			@Override
+			public void podsDeleted(List<Pod> pods) {
+				daemonSets.podsDeleted(pods);
+			}
+
+		});
+	}
+
+	private void save() {
+		try {
+			state.save(dispatcher.objects());
+		}
+		catch (UncheckedIOException ex) {
+			// the write itself succeeded; only a restart would lose it
+			log.warn("Could not save the emulated Kubernetes objects", ex);
+		}
+	}
+
+	private void listen(int port) {
+		KubernetesMockServer listening = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+				new MockWebServer(), new HashMap<>(), dispatcher, false);
+		listening.start(address, port);
+		this.port = listening.getPort();
+		this.server = listening;
+	}
+
+}

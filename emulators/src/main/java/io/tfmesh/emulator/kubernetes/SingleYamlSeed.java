@@ -1,0 +1,205 @@
+package io.tfmesh.emulator.kubernetes;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddressBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Writes into an empty emulated cluster what {@code kubeadm init} and a Tungsten Fabric
+ * single-yaml install leave in it: kubeadm's ClusterConfiguration, the {@code env} and
+ * {@code kube-manager-config} ConfigMaps, the nodes, and the DaemonSets with their running pods.
+ */
+final class SingleYamlSeed {
+
+	static final String NAMESPACE = "kube-system";
+
+	private final ObjectStore store;
+
+	private final DaemonSetPods pods;
+
+	private final Clock clock;
+
+	SingleYamlSeed(ObjectStore store, DaemonSetPods pods, Clock clock) {
+		this.store = store;
+		this.pods = pods;
+		this.clock = clock;
+	}
+
+	void apply(KubernetesSeed seed) {
+		for (String namespace : List.of("default", NAMESPACE)) {
+			store.create(ApiPaths.namespaces(),
+					new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build());
+		}
+		store.create(ApiPaths.configMaps(NAMESPACE),
+				configMap("kubeadm-config", Map.of("ClusterConfiguration", clusterConfiguration(seed))));
+		store.create(ApiPaths.configMaps(NAMESPACE), configMap("env", seed.env()));
+		store.create(ApiPaths.configMaps(NAMESPACE), configMap("kube-manager-config", seed.kubeManagerConfig()));
+		List<Node> nodes = seed.nodes().stream().map(node -> store.create(ApiPaths.nodes(), node(seed, node))).toList();
+		for (TfDaemonSet definition : TfDaemonSet.ALL) {
+			List<Node> placed = nodes.stream().filter(definition::runsOn).toList();
+			DaemonSet daemonSet = store.create(ApiPaths.daemonSets(NAMESPACE), daemonSet(definition, placed.size()));
+			for (Node node : placed) {
+				store.create(ApiPaths.pods(NAMESPACE), pods.running(daemonSet, node));
+			}
+		}
+	}
+
+	static String clusterConfiguration(KubernetesSeed seed) {
+		Map<String, Object> networking = new LinkedHashMap<>();
+		networking.put("dnsDomain", seed.dnsDomain());
+		networking.put("podSubnet", seed.podSubnet());
+		networking.put("serviceSubnet", seed.serviceSubnet());
+		Map<String, Object> config = new LinkedHashMap<>();
+		config.put("apiServer", Map.of("timeoutForControlPlane", "4m0s"));
+		config.put("apiVersion", "kubeadm.k8s.io/v1beta3");
+		config.put("certificatesDir", "/etc/kubernetes/pki");
+		config.put("clusterName", "kubernetes");
+		config.put("controllerManager", Map.of());
+		config.put("dns", Map.of());
+		config.put("etcd", Map.of("local", Map.of("dataDir", "/var/lib/etcd")));
+		config.put("imageRepository", "registry.k8s.io");
+		config.put("kind", "ClusterConfiguration");
+		config.put("kubernetesVersion", seed.kubernetesVersion());
+		config.put("networking", networking);
+		config.put("scheduler", Map.of());
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		return new Yaml(options).dump(config);
+	}
+
+	/** The version kubeadm recorded in its ConfigMap, so {@code /version} tells it after a restart. */
+	static String kubernetesVersion(ConfigMap kubeadm) {
+		String yaml = (kubeadm.getData() != null) ? kubeadm.getData().get("ClusterConfiguration") : null;
+		if (yaml == null) {
+			return "v0.0.0";
+		}
+		try {
+			Object config = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+			Object version = (config instanceof Map<?, ?> map) ? map.get("kubernetesVersion") : null;
+			return (version != null) ? version.toString() : "v0.0.0";
+		}
+		catch (YAMLException ex) {
+			// someone wrote a ClusterConfiguration kubeadm could not read either
+			return "v0.0.0";
+		}
+	}
+
+	private static ConfigMap configMap(String name, Map<String, String> data) {
+		return new ConfigMapBuilder().withNewMetadata()
+			.withNamespace(NAMESPACE)
+			.withName(name)
+			.endMetadata()
+			.withData(data)
+			.build();
+	}
+
+	private Node node(KubernetesSeed seed, SeedNode node) {
+		String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+		Map<String, Quantity> capacity = new LinkedHashMap<>();
+		capacity.put("cpu", new Quantity("4"));
+		capacity.put("ephemeral-storage", new Quantity("101430960Ki"));
+		capacity.put("memory", new Quantity("16265368Ki"));
+		capacity.put("pods", new Quantity("110"));
+		return new NodeBuilder().withNewMetadata()
+			.withName(node.name())
+			.withLabels(labels(node))
+			.endMetadata()
+			.withNewStatus()
+			.addToAddresses(new NodeAddressBuilder().withType("InternalIP").withAddress(node.address()).build(),
+					new NodeAddressBuilder().withType("Hostname").withAddress(node.name()).build())
+			.withCapacity(capacity)
+			.withAllocatable(capacity)
+			.withConditions(condition("MemoryPressure", "False", "KubeletHasSufficientMemory", now),
+					condition("DiskPressure", "False", "KubeletHasNoDiskPressure", now),
+					condition("PIDPressure", "False", "KubeletHasSufficientPID", now),
+					condition("Ready", "True", "KubeletReady", now))
+			.withNewNodeInfo()
+			.withArchitecture("amd64")
+			.withOperatingSystem("linux")
+			.withOsImage("Ubuntu 20.04.6 LTS")
+			.withKernelVersion("5.4.0-182-generic")
+			.withContainerRuntimeVersion("containerd://1.6.28")
+			.withKubeletVersion(seed.kubernetesVersion())
+			.withKubeProxyVersion(seed.kubernetesVersion())
+			.endNodeInfo()
+			.endStatus()
+			.build();
+	}
+
+	/**
+	 * A role {@code opencontrail.org/<role>} becomes the label {@code node-role.opencontrail.org/<role>},
+	 * any other role {@code node-role.kubernetes.io/<role>}. A controller also runs the config
+	 * services, which kube-manager's DaemonSet selects by {@code node-role.opencontrail.org/config}.
+	 */
+	static Map<String, String> labels(SeedNode node) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("kubernetes.io/arch", "amd64");
+		labels.put("kubernetes.io/hostname", node.name());
+		labels.put("kubernetes.io/os", "linux");
+		for (String role : node.roles()) {
+			labels.put(role.startsWith("opencontrail.org/") ? "node-role." + role : "node-role.kubernetes.io/" + role,
+					"");
+		}
+		if (node.hasRole("opencontrail.org/controller")) {
+			labels.put(TfDaemonSet.CONFIG, "");
+		}
+		return labels;
+	}
+
+	private static NodeCondition condition(String type, String status, String reason, String now) {
+		return new NodeConditionBuilder().withType(type)
+			.withStatus(status)
+			.withReason(reason)
+			.withLastHeartbeatTime(now)
+			.withLastTransitionTime(now)
+			.build();
+	}
+
+	private static DaemonSet daemonSet(TfDaemonSet definition, int nodes) {
+		return new DaemonSetBuilder().withNewMetadata()
+			.withNamespace(NAMESPACE)
+			.withName(definition.name())
+			.withLabels(definition.labels())
+			.endMetadata()
+			.withNewSpec()
+			.withNewSelector()
+			.withMatchLabels(definition.labels())
+			.endSelector()
+			.withNewTemplate()
+			.withNewMetadata()
+			.withLabels(definition.labels())
+			.endMetadata()
+			.withSpec(definition.podSpec())
+			.endTemplate()
+			.endSpec()
+			.withNewStatus()
+			.withDesiredNumberScheduled(nodes)
+			.withCurrentNumberScheduled(nodes)
+			.withUpdatedNumberScheduled(nodes)
+			.withNumberReady(nodes)
+			.withNumberAvailable(nodes)
+			.withNumberMisscheduled(0)
+			.endStatus()
+			.build();
+	}
+
+}

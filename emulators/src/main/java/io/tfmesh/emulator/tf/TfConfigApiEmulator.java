@@ -1,0 +1,333 @@
+package io.tfmesh.emulator.tf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.tfmesh.emulator.tf.ConfigApiRoutes.Reply;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An emulated TF config API (contrail-api) on a local port: the real URL shapes, payloads and
+ * error answers, a store that survives restarts in a state file, optional Keystone
+ * authentication, and faults to inject for demos and tests.
+ */
+public final class TfConfigApiEmulator implements AutoCloseable {
+
+	private static final String KEYSTONE_TOKENS = "/v3/auth/tokens";
+
+	private final String host;
+
+	private final int port;
+
+	private final TfStore store;
+
+	private final ConfigApiRoutes routes;
+
+	private final KubeManagerSeed seed;
+
+	private final JsonMapper json;
+
+	private final ExecutorService executor;
+
+	private @Nullable HttpServer server;
+
+	private volatile Duration latency = Duration.ZERO;
+
+	private volatile double errorRate;
+
+	private final AtomicInteger failuresAhead = new AtomicInteger();
+
+	private volatile @Nullable Credentials keystone;
+
+	private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+
+	/** A control node to provision: its bgp-router is named by the hostname. */
+	public record BgpRouterSeed(String hostname, String address) {
+	}
+
+	private record Credentials(String username, String password, String project) {
+
+		@Override
+		public String toString() {
+			return "Credentials[" + username + ", " + project + "]";
+		}
+
+	}
+
+	private TfConfigApiEmulator(String host, TfStore store, JsonMapper json, int port) {
+		this.host = host;
+		this.store = store;
+		this.routes = new ConfigApiRoutes(store, json);
+		this.seed = new KubeManagerSeed(store);
+		this.json = json;
+		this.executor = Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "tf-config-api-emulator");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server = listen(host, port);
+		this.port = server.getAddress().getPort();
+	}
+
+	/**
+	 * Starts listening, with the objects of the state file when it exists.
+	 * @param port 0 for any free port
+	 */
+	public static TfConfigApiEmulator start(String host, int port, Path stateFile, JsonMapper json) {
+		TfStore store = new TfStore(stateFile, json);
+		store.load();
+		return new TfConfigApiEmulator(host, store, json, port);
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public String url() {
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+	}
+
+	/** From now on every config request needs an {@code X-Auth-Token} issued at {@code /v3/auth/tokens}. */
+	public void requireKeystone(String username, String password, String project) {
+		keystone = new Credentials(username, password, project);
+	}
+
+	/** Invalidates every issued token, as their expiry would. */
+	public void expireTokens() {
+		tokens.clear();
+	}
+
+	/** Down stops listening, so connections are refused; up listens again on the same port. */
+	public synchronized void down(boolean down) {
+		if (down && server != null) {
+			server.stop(0);
+			server = null;
+		}
+		else if (!down && server == null) {
+			server = listen(host, port);
+		}
+	}
+
+	/** Delays every answer by this much. */
+	public void latency(Duration latency) {
+		this.latency = latency;
+	}
+
+	/** This share (0 to 1) of config requests answer 503. */
+	public void errorRate(double share) {
+		if (share < 0 || share > 1) {
+			throw new IllegalArgumentException("an error rate is a share between 0 and 1, not " + share);
+		}
+		this.errorRate = share;
+	}
+
+	/** The next {@code count} config requests answer 503, whatever the error rate. */
+	public void failNext(int count) {
+		failuresAhead.set(count);
+	}
+
+	public synchronized void resetFaults() {
+		latency = Duration.ZERO;
+		errorRate = 0;
+		failuresAhead.set(0);
+		down(false);
+	}
+
+	/** Empties the store and deletes the state file. */
+	public void reset() {
+		store.clear();
+	}
+
+	/**
+	 * Writes what kube-manager provisions for a cluster (§4.1, §4.2), and the server's own
+	 * default objects it relies on. An IPAM that already has subnets keeps them.
+	 */
+	public void provisionLikeKubeManager(String clusterName, List<String> podSubnets, List<String> serviceSubnets,
+			List<String> ipFabricSubnets) {
+		seed.provisionCluster(clusterName, podSubnets, serviceSubnets, ipFabricSubnets);
+	}
+
+	/**
+	 * Writes what the provisioner does for the control nodes: the global ASN with iBGP
+	 * auto-mesh, and a control-node bgp-router for each.
+	 */
+	public void provisionControl(long asn, List<BgpRouterSeed> controlNodes) {
+		seed.provisionControl(asn, controlNodes);
+	}
+
+	@Override
+	public synchronized void close() {
+		if (server != null) {
+			server.stop(0);
+			server = null;
+		}
+		executor.shutdownNow();
+	}
+
+	private HttpServer listen(String host, int port) {
+		try {
+			HttpServer listening = HttpServer.create(new InetSocketAddress(host, port), 0);
+			listening.createContext("/", this::handle);
+			listening.setExecutor(executor);
+			listening.start();
+			return listening;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the TF config API emulator cannot listen on " + host + ":" + port, ex);
+		}
+	}
+
+	private void handle(HttpExchange exchange) {
+		try {
+			Duration delay = latency;
+			long deadline = System.nanoTime() + delay.toNanos();
+			for (long left = delay.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+				LockSupport.parkNanos(left);
+				if (Thread.interrupted()) {
+					// closing: the answer would go nowhere
+					return;
+				}
+			}
+			String method = exchange.getRequestMethod();
+			String path = exchange.getRequestURI().getPath();
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			Credentials credentials = keystone;
+			if (credentials != null && path.equals(KEYSTONE_TOKENS)) {
+				issueToken(exchange, method, body, credentials);
+				return;
+			}
+			if (failuresAhead.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0
+					|| ThreadLocalRandom.current().nextDouble() < errorRate) {
+				send(exchange, Reply.text(503, "Service Unavailable: no server is available to handle this request"));
+				return;
+			}
+			String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
+			if (credentials != null && (token == null || !tokens.contains(token))) {
+				exchange.getResponseHeaders().add("WWW-Authenticate", "Keystone uri=\"" + url() + "/v3\"");
+				send(exchange, new Reply(401, keystoneError(401, "Unauthorized",
+						"The request you have made requires authentication."), true));
+				return;
+			}
+			send(exchange, routes.handle(method, path, query(exchange), body, base(exchange)));
+		}
+		catch (IOException ex) {
+			// the client went away; nothing to answer
+		}
+		catch (RuntimeException ex) {
+			try {
+				send(exchange, Reply.text(500, "Internal Server Error: " + ex.getMessage()));
+			}
+			catch (IOException | RuntimeException ignored) {
+				// the client went away
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private void issueToken(HttpExchange exchange, String method, byte[] body, Credentials credentials)
+			throws IOException {
+		if (!method.equals("POST")) {
+			send(exchange, Reply.text(405, "Method not allowed"));
+			return;
+		}
+		JsonNode auth;
+		try {
+			auth = json.readTree(body).path("auth");
+		}
+		catch (JacksonException ex) {
+			send(exchange, new Reply(400, keystoneError(400, "Bad Request", "Malformed JSON"), true));
+			return;
+		}
+		JsonNode user = auth.path("identity").path("password").path("user");
+		if (!credentials.username().equals(user.path("name").asString(""))
+				|| !credentials.password().equals(user.path("password").asString(""))
+				|| !credentials.project().equals(auth.path("scope").path("project").path("name").asString(""))) {
+			send(exchange, new Reply(401,
+					keystoneError(401, "Unauthorized", "The request you have made requires authentication."), true));
+			return;
+		}
+		String token = UUID.randomUUID().toString().replace("-", "");
+		tokens.add(token);
+		ObjectNode answer = TfStore.NODES.objectNode();
+		ObjectNode issued = answer.putObject("token");
+		issued.putArray("methods").add("password");
+		Instant now = Instant.now();
+		issued.put("issued_at", now.toString());
+		issued.put("expires_at", now.plus(Duration.ofHours(1)).toString());
+		ObjectNode issuedUser = issued.putObject("user");
+		issuedUser.put("name", credentials.username());
+		issuedUser.putObject("domain").put("name", "Default");
+		ObjectNode project = issued.putObject("project");
+		project.put("name", credentials.project());
+		project.putObject("domain").put("name", "Default");
+		exchange.getResponseHeaders().add("X-Subject-Token", token);
+		send(exchange, new Reply(201, json.writeValueAsString(answer), true));
+	}
+
+	private String keystoneError(int code, String title, String message) {
+		ObjectNode answer = TfStore.NODES.objectNode();
+		ObjectNode error = answer.putObject("error");
+		error.put("code", code);
+		error.put("title", title);
+		error.put("message", message);
+		return json.writeValueAsString(answer);
+	}
+
+	private static void send(HttpExchange exchange, Reply reply) throws IOException {
+		byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders()
+			.set("Content-Type", reply.isJson() ? "application/json; charset=\"UTF-8\"" : "text/plain; charset=utf-8");
+		exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+		if (bytes.length > 0) {
+			exchange.getResponseBody().write(bytes);
+		}
+	}
+
+	/** contrail-api builds hrefs from the address the client used. */
+	private String base(HttpExchange exchange) {
+		String hostHeader = exchange.getRequestHeaders().getFirst("Host");
+		return hostHeader != null && !hostHeader.isBlank() ? "http://" + hostHeader : url();
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		Map<String, String> query = new LinkedHashMap<>();
+		String raw = exchange.getRequestURI().getRawQuery();
+		if (raw == null || raw.isEmpty()) {
+			return query;
+		}
+		for (String pair : raw.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = equals < 0 ? pair : pair.substring(0, equals);
+			String value = equals < 0 ? "" : pair.substring(equals + 1);
+			query.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					URLDecoder.decode(value, StandardCharsets.UTF_8));
+		}
+		return query;
+	}
+
+}

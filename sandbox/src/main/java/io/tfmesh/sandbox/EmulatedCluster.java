@@ -1,0 +1,248 @@
+package io.tfmesh.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tfmesh.sandbox.SeedStory.SeedCluster;
+import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.SandeshProcess;
+import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
+import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import io.tfmesh.emulator.kubernetes.SeedNode;
+import io.tfmesh.emulator.tf.TfConfigApiEmulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One emulated cluster: a Kubernetes API, a TF config API and the introspect endpoints of its
+ * nodes, wired so that they react to each other like a real installation does.
+ */
+final class EmulatedCluster implements AutoCloseable {
+
+	static final String NAMESPACE = "kube-system";
+
+	static final List<String> KUBE_MANAGER_CONFIG_MAPS = List.of("env", "kube-manager-config");
+
+	private static final Logger log = LoggerFactory.getLogger(EmulatedCluster.class);
+
+	private static final List<String> CONTROLLER_PODS = List.of("control", "config", "kubernetes", "analytics",
+			"database", "config-database", "webui", "vrouter");
+
+	private final SeedCluster seed;
+
+	private final SandboxSettings settings;
+
+	private final EmulatedKubernetes kubernetes;
+
+	private final TfConfigApiEmulator tungstenFabric;
+
+	private final Map<String, IntrospectEmulator> nodes = new LinkedHashMap<>();
+
+	private final ProcessStates processes;
+
+	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
+			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
+		this.seed = seed;
+		this.settings = settings;
+		this.kubernetes = kubernetes;
+		this.tungstenFabric = tungstenFabric;
+		this.processes = processes;
+	}
+
+	static EmulatedCluster start(SeedCluster seed, SandboxSettings settings, Path dataDir, JsonMapper json) {
+		Path stateDir = dataDir.resolve("sandbox").resolve(seed.name());
+		try {
+			Files.createDirectories(stateDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the sandbox state directory " + stateDir, ex);
+		}
+		EmulatedKubernetes kubernetes = EmulatedKubernetes.start("127.0.0.1", seed.kubernetesPort(settings), stateDir);
+		TfConfigApiEmulator tf = TfConfigApiEmulator.start("127.0.0.1", seed.tfPort(settings),
+				stateDir.resolve("tungsten-fabric.json"), json);
+		EmulatedCluster cluster = new EmulatedCluster(seed, settings, kubernetes, tf,
+				new ProcessStates(stateDir.resolve("processes.json"), json));
+		try {
+			cluster.startNodes();
+			cluster.seedIfNew();
+			kubernetes.onPodReplaced(cluster::podReplaced);
+			kubernetes.reconcileDaemonSets();
+		}
+		catch (RuntimeException ex) {
+			cluster.close();
+			throw ex;
+		}
+		return cluster;
+	}
+
+	private void startNodes() {
+		nodes.put(seed.masterName(), IntrospectEmulator.start(seed.masterAddress(settings), seed.masterName(),
+				withIntrospect(CONTROLLER_PODS)));
+		// a worker's agent talks XMPP to the master's control node
+		nodes.put(seed.workerName(), IntrospectEmulator.start(seed.workerAddress(settings), seed.workerName(),
+				withIntrospect(List.of("vrouter")), List.of(seed.masterAddress(settings))));
+	}
+
+	/** The processes of those pods that answer introspect on a port of their own. */
+	private static List<SandeshProcess> withIntrospect(List<String> pods) {
+		List<SandeshProcess> processes = new ArrayList<>();
+		pods.forEach(pod -> processes.addAll(SandeshProcess.ofPod(pod)));
+		return processes;
+	}
+
+	/** A first start seeds the story; later starts find the cluster as it was left. */
+	private void seedIfNew() {
+		kubernetes.seed(kubernetesSeed());
+		// the process states are written last when seeding, so they mark a cluster seeded before
+		if (!processes.exists()) {
+			provisionTf();
+			processes.reset(seed.controlStuck());
+		}
+		applyProcessStates();
+	}
+
+	void reset() {
+		kubernetes.reset(kubernetesSeed());
+		tungstenFabric.reset();
+		provisionTf();
+		processes.reset(seed.controlStuck());
+		nodes.values().forEach(node -> node.services().forEach(node::healthy));
+		applyProcessStates();
+	}
+
+	private void provisionTf() {
+		tungstenFabric.provisionLikeKubeManager("k8s", List.of(SeedStory.TF_POD_SUBNET),
+				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET));
+		tungstenFabric.provisionControl(SeedStory.TF_ASN,
+				List.of(new TfConfigApiEmulator.BgpRouterSeed(seed.masterName(), seed.masterAddress(settings))));
+	}
+
+	private KubernetesSeed kubernetesSeed() {
+		return new KubernetesSeed("v1.28.15", SeedStory.TF_POD_SUBNET, seed.kubeadmServiceSubnet(), "cluster.local",
+				List.of(new SeedNode(seed.masterName(), seed.masterAddress(settings),
+						List.of("control-plane", "opencontrail.org/controller")),
+						new SeedNode(seed.workerName(), seed.workerAddress(settings), List.of("opencontrail.org/vrouter"))),
+				seed.env(settings), seed.kubeManagerConfig(settings));
+	}
+
+	/**
+	 * What a DaemonSet pod's restart changes: a control node that starts again reads its BGP
+	 * configuration (the race that left it without one is gone), and the agents then reconnect;
+	 * a restarted kube-manager reads its ConfigMaps again and provisions what is missing.
+	 */
+	private void podReplaced(String daemonSet, String nodeName, String oldPod, String newPod) {
+		log.info("Sandbox {}: pod {} of {} on {} was replaced by {}", seed.name(), oldPod, daemonSet, nodeName, newPod);
+		switch (daemonSet) {
+			case "contrail-controller-control" -> {
+				processes.controlRecovered();
+				applyProcessStates();
+			}
+			case "contrail-kube-manager" -> kubeManagerRestarted();
+			default -> {
+			}
+		}
+	}
+
+	private void kubeManagerRestarted() {
+		Map<String, String> settings = kubernetes.kubeManagerSettings(NAMESPACE, KUBE_MANAGER_CONFIG_MAPS);
+		tungstenFabric.provisionLikeKubeManager(settings.getOrDefault("KUBERNETES_CLUSTER_NAME", "k8s"),
+				subnets(settings, "KUBERNETES_POD_SUBNETS", SeedStory.TF_POD_SUBNET),
+				subnets(settings, "KUBERNETES_SERVICE_SUBNETS", SeedStory.TF_SERVICE_SUBNET),
+				subnets(settings, "KUBERNETES_IP_FABRIC_SUBNETS", SeedStory.TF_IP_FABRIC_SUBNET));
+	}
+
+	/** kube-manager splits its subnet settings on whitespace; absent keys take the entrypoint's default. */
+	private static List<String> subnets(Map<String, String> settings, String key, String fallback) {
+		String value = settings.get(key);
+		return value == null || value.isBlank() ? List.of(fallback) : List.of(value.trim().split("\\s+"));
+	}
+
+	private void applyProcessStates() {
+		IntrospectEmulator master = nodes.get(seed.masterName());
+		if (processes.controlStuck()) {
+			master.controlWithoutBgpConfig();
+			nodes.values().forEach(IntrospectEmulator::vrouterAgentWithoutSelfConfig);
+		}
+		else {
+			master.healthy(SandeshProcess.CONTROL);
+			nodes.values().forEach(node -> node.healthy(SandeshProcess.VROUTER_AGENT));
+		}
+		processes.overrides().forEach(override -> {
+			IntrospectEmulator node = nodes.get(override.node());
+			if (node != null) {
+				SandeshProcess.of(override.pod(), override.service())
+					.ifPresent(service -> node.state(service, override.state(), override.description()));
+			}
+		});
+	}
+
+	/** Sets one process's state and description, as a demo or a test wants it. */
+	void processState(String node, String pod, String service, String state, String description) {
+		processes.override(new ProcessStates.Override(node, pod, service, state, description));
+		applyProcessStates();
+	}
+
+	/** Makes one API down, slow or failing; all defaults clear its faults. */
+	void fault(String target, boolean down, Duration latency, double errorRate) {
+		switch (target) {
+			case "kubernetes" -> {
+				kubernetes.latency(latency);
+				kubernetes.errorRate(errorRate);
+				kubernetes.down(down);
+			}
+			case "tungsten-fabric" -> {
+				tungstenFabric.latency(latency);
+				tungstenFabric.errorRate(errorRate);
+				tungstenFabric.down(down);
+			}
+			case "introspect" -> nodes.values().forEach(node -> {
+				node.latency(latency);
+				node.down(down);
+			});
+			default -> throw new IllegalArgumentException("unknown target " + target);
+		}
+	}
+
+	boolean hasService(String node, String pod, String service) {
+		IntrospectEmulator emulator = nodes.get(node);
+		return emulator != null && SandeshProcess.of(pod, service)
+			.filter(candidate -> emulator.services().contains(candidate))
+			.isPresent();
+	}
+
+	boolean controlStuck() {
+		return processes.controlStuck();
+	}
+
+	SeedCluster seed() {
+		return seed;
+	}
+
+	EmulatedKubernetes kubernetes() {
+		return kubernetes;
+	}
+
+	TfConfigApiEmulator tungstenFabric() {
+		return tungstenFabric;
+	}
+
+	Map<String, IntrospectEmulator> nodes() {
+		return nodes;
+	}
+
+	@Override
+	public void close() {
+		nodes.values().forEach(IntrospectEmulator::close);
+		tungstenFabric.close();
+		kubernetes.close();
+	}
+
+}

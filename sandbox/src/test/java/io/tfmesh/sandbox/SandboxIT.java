@@ -1,0 +1,340 @@
+package io.tfmesh.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The run command's sandbox: two emulated clusters registered like real ones, the seed story's
+ * collisions and faults visible in their observed state, and the clusters reacting to what is
+ * done to them through their APIs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("sandbox")
+class SandboxIT {
+
+	private static final String NODE_PREFIX = LoopbackNetworks.reserve();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Sandbox sandbox;
+
+	@Autowired
+	SandboxRegistration registration;
+
+	@DynamicPropertySource
+	static void sandboxProperties(DynamicPropertyRegistry registry) throws IOException {
+		Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sandbox-data-");
+		registry.add("tfmesh.data-dir", dataDir::toString);
+		registry.add("tfmesh.admin.password", () -> "sandbox-admin-password");
+		registry.add("tfmesh.sandbox.base-port", () -> 0);
+		registry.add("tfmesh.sandbox.node-address-prefix", () -> NODE_PREFIX);
+		registry.add("tfmesh.fabric.observe-interval", () -> "2s");
+	}
+
+	private Api admin() {
+		return new Api("http://localhost:" + port, json).basic("admin", "sandbox-admin-password");
+	}
+
+	@Test
+	void bothClustersAreRegisteredAndObservedWithTheSeedsCollisions() {
+		JsonNode awsEast = awaitObserved("aws-east");
+		JsonNode gcpWest = awaitObserved("gcp-west");
+
+		JsonNode clusters = admin().get("/api/v1/clusters?q=-").json().get("items");
+		assertThat(clusters.findValuesAsString("name")).contains("aws-east", "gcp-west");
+		assertThat(admin().get("/api/v1/clouds").json().get("items").findValuesAsString("name")).contains("aws", "gcp");
+
+		for (JsonNode state : List.of(awsEast, gcpWest)) {
+			assertThat(state.get("complete").asBoolean()).as(state.get("sources").toString()).isTrue();
+			assertThat(ipam(state, "k8s-pod-ipam")).isEqualTo("10.32.0.0/12");
+			assertThat(ipam(state, "k8s-service-ipam")).isEqualTo("10.96.0.0/12");
+			assertThat(ipam(state, "k8s-ip-fabric-ipam")).isEqualTo("10.64.0.0/12");
+			assertThat(state.at("/tungstenFabric/autonomousSystem").asLong()).isEqualTo(64512);
+		}
+		assertThat(awsEast.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.96.0.0/12");
+		assertThat(gcpWest.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.112.0.0/12");
+
+		assertThat(line(gcpWest, "gcp-west-master", "control", "control"))
+			.isEqualTo("control: initializing (No BGP configuration for self)");
+		assertThat(line(gcpWest, "gcp-west-worker-1", "vrouter", "agent")).isEqualTo(
+				"agent: initializing (XMPP:control-node:" + NODE_PREFIX + ".11.1 connection down, No Configuration for self)");
+		assertThat(line(awsEast, "aws-east-master", "control", "control")).isEqualTo("control: active");
+	}
+
+	@Test
+	void deletingTheStuckControlPodClearsTheFaultAndTheDaemonSetBringsItBack() throws Exception {
+		awaitObserved("gcp-west");
+		String kubernetes = emulated("gcp-west").kubernetes().url();
+		String stuck = controlPod(kubernetes);
+
+		HttpResponse<String> deleted = HTTP.send(HttpRequest
+			.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/kube-system/pods/" + stuck))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(deleted.statusCode()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			String replacement = controlPod(kubernetes);
+			assertThat(replacement).isNotEqualTo(stuck).startsWith("contrail-controller-control-");
+			JsonNode state = observe("gcp-west");
+			assertThat(line(state, "gcp-west-master", "control", "control")).isEqualTo("control: active");
+			assertThat(line(state, "gcp-west-worker-1", "vrouter", "agent")).isEqualTo("agent: active");
+		});
+	}
+
+	@Test
+	void aRestartedKubeManagerReadsItsChangedConfigMapButKeepsIpamsThatHaveSubnets() throws Exception {
+		awaitObserved("aws-east");
+		String kubernetes = emulated("aws-east").kubernetes().url();
+		HttpResponse<String> patched = HTTP.send(HttpRequest
+			.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/kube-system/configmaps/kube-manager-config"))
+			.header("Content-Type", "application/merge-patch+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(
+					"{\"data\":{\"KUBERNETES_CLUSTER_NAME\":\"east\",\"KUBERNETES_POD_SUBNETS\":\"10.48.0.0/12\"}}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(patched.statusCode()).as(patched.body()).isBetween(200, 299);
+
+		JsonNode beforeRestart = observe("aws-east");
+		assertThat(ipam(beforeRestart, "east-pod-ipam")).isNull();
+
+		String kubeManager = pod(kubernetes, "contrail-kube-manager");
+		HTTP.send(HttpRequest.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/kube-system/pods/" + kubeManager))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode state = observe("aws-east");
+			assertThat(ipam(state, "east-pod-ipam")).isEqualTo("10.48.0.0/12");
+			assertThat(ipam(state, "k8s-pod-ipam")).isEqualTo("10.32.0.0/12");
+		});
+	}
+
+	@Test
+	void faultsInjectedThroughTheSandboxShowInTheNextObservation() {
+		awaitObserved("aws-east");
+		Api.Response down = admin().post("/api/v1/sandbox/clusters/aws-east/faults",
+				Map.of("target", "tungsten-fabric", "down", true, "latencyMs", 0, "errorRate", 0));
+		assertThat(down.status()).as(down.toString()).isEqualTo(200);
+		try {
+			JsonNode state = observe("aws-east");
+			JsonNode tf = source(state, "tungsten-fabric/config-api");
+			assertThat(tf.get("failure").asString()).isEqualTo("UNREACHABLE");
+			assertThat(state.get("nodes")).hasSize(2);
+		}
+		finally {
+			admin().post("/api/v1/sandbox/clusters/aws-east/faults",
+					Map.of("target", "tungsten-fabric", "down", false, "latencyMs", 0, "errorRate", 0));
+		}
+		assertThat(source(observe("aws-east"), "tungsten-fabric/config-api").get("status").asString()).isEqualTo("ok");
+
+		Api.Response process = admin().post("/api/v1/sandbox/clusters/aws-east/processes", Map.of("node",
+				"aws-east-master", "pod", "config", "service", "api", "state", "Non-Functional", "description",
+				"Number of connections:3, Expected:4 Missing: Database:Cassandra"));
+		assertThat(process.status()).as(process.toString()).isEqualTo(200);
+		assertThat(line(observe("aws-east"), "aws-east-master", "config", "api"))
+			.isEqualTo("api: initializing (Number of connections:3, Expected:4 Missing: Database:Cassandra)");
+
+		assertThat(admin().post("/api/v1/sandbox/clusters/aws-east/faults", Map.of("target", "dns")).status())
+			.isEqualTo(400);
+		assertThat(admin().post("/api/v1/sandbox/clusters/nowhere/faults", Map.of("target", "kubernetes")).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aMeshOfTheSeedClustersListsTheirCollisionsAndThePlannerSeparatesThem() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		observe("aws-east");
+		observe("gcp-west");
+		Api.Response created = admin().post("/api/v1/meshes",
+				Map.of("name", unique("seed"), "clusterIds", List.of(id("aws-east"), id("gcp-west"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long meshId = created.json().get("id").asLong();
+
+		JsonNode conflicts = admin().get("/api/v1/meshes/" + meshId + "/conflicts").json();
+		List<String> explanations = conflicts.findValuesAsString("explanation");
+		assertThat(explanations).anyMatch(e -> e.contains("pod 10.32.0.0/12 of aws-east overlaps the pod 10.32.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("service 10.96.0.0/12 of aws-east overlaps the service 10.96.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("fabric 10.64.0.0/12 of aws-east overlaps the fabric 10.64.0.0/12 of gcp-west"))
+			.anyMatch(e -> e.contains("aws-east, gcp-west all use ASN 64512"));
+		JsonNode drift = conflicts.valueStream()
+			.filter(c -> c.get("type").asString().equals("drift"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(drift.get("clusters").get(0).asString()).isEqualTo("gcp-west");
+		assertThat(drift.get("explanation").asString()).contains("kubeadm serviceSubnet says 10.112.0.0/12",
+				"TF IPAM k8s-service-ipam says 10.96.0.0/12");
+		assertThat(conflicts.valueStream().filter(c -> c.get("type").asString().equals("overlap")))
+			.allSatisfy(c -> assertThat(c.get("severity").asString()).isEqualTo("error"));
+		assertThat(conflicts.findValuesAsString("type")).contains("duplicate-cluster-name");
+
+		JsonNode plan = admin().post("/api/v1/meshes/" + meshId + "/allocations", "{}").json();
+		List<String> cidrs = plan.get("clusters").findValues("allocations").stream()
+			.flatMap(JsonNode::valueStream)
+			.map(decision -> decision.get("cidr").asString())
+			.toList();
+		assertThat(cidrs).hasSize(6);
+		for (int i = 0; i < cidrs.size(); i++) {
+			for (int j = i + 1; j < cidrs.size(); j++) {
+				assertThat(io.tfmesh.net.Cidr.parse(cidrs.get(i)).overlaps(io.tfmesh.net.Cidr.parse(cidrs.get(j))))
+					.as(cidrs.get(i) + " and " + cidrs.get(j)).isFalse();
+			}
+		}
+		List<Long> asns = plan.get("clusters").findValues("asn").stream().map(asn -> asn.get("asn").asLong()).toList();
+		assertThat(asns).hasSize(2).doesNotHaveDuplicates();
+		// aws-east keeps TF's service and fabric defaults, inside the default pools and now alone with them
+		assertThat(plan.at("/clusters/0/clusterName").asString()).isEqualTo("aws-east");
+		assertThat(plan.at("/clusters/0/allocations").findValuesAsString("decision")).containsExactly("allocated", "kept",
+				"kept");
+		assertThat(plan.at("/clusters/1/allocations").findValuesAsString("decision")).containsOnly("allocated");
+		admin().delete("/api/v1/meshes/" + meshId);
+	}
+
+	@Test
+	void theScheduleObservesTheClustersAgain() {
+		String first = awaitObserved("aws-east").get("observedAt").asString();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !observed("aws-east").get("observedAt").asString().equals(first));
+	}
+
+	@Test
+	void theSandboxListsItsEndpoints() {
+		JsonNode clusters = admin().get("/api/v1/sandbox").json();
+		assertThat(clusters.findValuesAsString("kubernetesApi")).containsExactlyInAnyOrder(
+				emulated("aws-east").kubernetes().url(), emulated("gcp-west").kubernetes().url());
+		assertThat(clusters.findValuesAsString("tfConfigApi")).containsExactlyInAnyOrder(
+				emulated("aws-east").tungstenFabric().url(), emulated("gcp-west").tungstenFabric().url());
+		JsonNode registered = cluster("gcp-west");
+		assertThat(registered.at("/kubernetes/apiUrl").asString()).isEqualTo(emulated("gcp-west").kubernetes().url());
+		assertThat(registered.at("/tungstenFabric/apiUrl").asString())
+			.isEqualTo(emulated("gcp-west").tungstenFabric().url());
+	}
+
+	@Test
+	void aClusterRegisteredElsewhereIsMovedToWhereItsEmulatorListensNow() {
+		JsonNode before = cluster("aws-east");
+		Map<String, Object> moved = Map.of("name", "aws-east", "cloudId", before.get("cloudId").asLong(),
+				"kubernetes", Map.of("apiUrl", "http://127.0.0.1:9", "auth", "token"),
+				"tungstenFabric", Map.of("apiUrl", "http://127.0.0.1:9", "auth", "noauth"),
+				"controlNodes", List.of(NODE_PREFIX + ".10.1"), "labels", Map.of("sandbox", "true"),
+				"version", before.get("version").asLong());
+		Api.Response put = admin().put("/api/v1/clusters/" + before.get("id").asLong(), moved);
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+		registration.register();
+
+		JsonNode after = cluster("aws-east");
+		assertThat(after.at("/kubernetes/apiUrl").asString()).isEqualTo(emulated("aws-east").kubernetes().url());
+		assertThat(after.at("/tungstenFabric/apiUrl").asString()).isEqualTo(emulated("aws-east").tungstenFabric().url());
+		assertThat(after.at("/kubernetes/tokenSet").asBoolean()).isTrue();
+		assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong());
+	}
+
+	private EmulatedCluster emulated(String name) {
+		return sandbox.cluster(name).orElseThrow();
+	}
+
+	private JsonNode cluster(String name) {
+		return admin().get("/api/v1/clusters?q=" + name).json().get("items").get(0);
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private JsonNode awaitObserved(String cluster) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/v1/clusters/" + id(cluster) + "/observed").status() == 200);
+		return observed(cluster);
+	}
+
+	private JsonNode observed(String cluster) {
+		return admin().get("/api/v1/clusters/" + id(cluster) + "/observed").json();
+	}
+
+	private JsonNode observe(String cluster) {
+		Api.Response observed = admin().post("/api/v1/clusters/" + id(cluster) + "/observe", "");
+		assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
+		return observed.json();
+	}
+
+	private long id(String cluster) {
+		return admin().get("/api/v1/clusters?q=" + cluster).json().get("items").get(0).get("id").asLong();
+	}
+
+	private String controlPod(String kubernetes) throws Exception {
+		return pod(kubernetes, "contrail-controller-control");
+	}
+
+	private String pod(String kubernetes, String app) throws Exception {
+		HttpResponse<String> pods = HTTP.send(HttpRequest
+			.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/kube-system/pods?labelSelector=app%3D" + app))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		List<String> names = json.readTree(pods.body()).get("items").findValuesAsString("name").stream()
+			.filter(name -> name.startsWith(app + "-"))
+			.toList();
+		assertThat(names).hasSize(1);
+		return names.get(0);
+	}
+
+	private static String ipam(JsonNode state, String name) {
+		for (JsonNode ipam : state.at("/tungstenFabric/networkIpams")) {
+			JsonNode fqName = ipam.get("fqName");
+			if (fqName.get(fqName.size() - 1).asString().equals(name)) {
+				return String.join(" ", ipam.get("subnets").valueStream().map(JsonNode::asString).toList());
+			}
+		}
+		return null;
+	}
+
+	private static JsonNode source(JsonNode state, String name) {
+		for (JsonNode source : state.get("sources")) {
+			if (source.get("source").asString().equals(name)) {
+				return source;
+			}
+		}
+		throw new AssertionError("no source " + name);
+	}
+
+	/** The contrail-status line of one service on one node. */
+	private static String line(JsonNode state, String node, String pod, String service) {
+		for (JsonNode reading : state.get("health")) {
+			if (reading.get("node").asString().equals(node) && reading.get("pod").asString().equals(pod)
+					&& reading.get("service").asString().equals(service)) {
+				String description = reading.get("description").isNull() ? "" : reading.get("description").asString();
+				return service + ": " + reading.get("state").asString()
+						+ (description.isEmpty() ? "" : " (" + description + ")");
+			}
+		}
+		throw new AssertionError("no " + pod + "/" + service + " on " + node + " in " + state.get("health"));
+	}
+
+}
