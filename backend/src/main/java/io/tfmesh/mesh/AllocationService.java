@@ -62,7 +62,7 @@ public class AllocationService {
 	/**
 	 * Waits between attempts: 10 ms, doubling, at most 200 ms, spread by jitter so that the
 	 * writers that lost together do not collide again at once. Twenty losses in a row wait
-	 * about 3 s in all.
+	 * at most about 3 s in all; the waits hold no transaction.
 	 */
 	static final Retrying.Backoff BACKOFF = new Retrying.Backoff(ATTEMPTS - 1, Duration.ofMillis(10), 2.0,
 			Duration.ofMillis(5), Duration.ofMillis(200));
