@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
+import io.tfmesh.fabric.Retrying;
 import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.mesh.AllocationResult.AsnDecision;
 import io.tfmesh.mesh.AllocationResult.ClusterAllocation;
@@ -35,6 +37,7 @@ import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.web.RequestValidator;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,13 +50,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Hands members of a mesh their pod, service and fabric CIDRs and their ASNs. The planner
  * proposes blocks from the mesh's address space as read in the transaction; PostgreSQL's
  * exclusion constraint decides. A transaction that loses a race to another writer is retried
- * with a fresh view, so callers never see the race.
+ * with a fresh view, after a short wait with jitter ({@link #BACKOFF}), so callers never see
+ * the race.
  */
 @Service
 public class AllocationService {
 
 	/** Enough for any realistic contention; each retry sees what the winners wrote. */
 	static final int ATTEMPTS = 20;
+
+	/**
+	 * Waits between attempts: 10 ms, doubling, at most 200 ms, spread by jitter so that the
+	 * writers that lost together do not collide again at once. Twenty losses in a row wait
+	 * at most about 3 s in all; the waits hold no transaction.
+	 */
+	static final Retrying.Backoff BACKOFF = new Retrying.Backoff(ATTEMPTS - 1, Duration.ofMillis(10), 2.0,
+			Duration.ofMillis(5), Duration.ofMillis(200));
 
 	/** exclusion violation, unique violation, deadlock */
 	private static final Set<String> RACES = Set.of("23P01", "23505", "40P01");
@@ -80,9 +92,20 @@ public class AllocationService {
 
 	private final Clock clock;
 
+	private final Retrying races;
+
+	@Autowired
 	AllocationService(MeshService meshes, MeshStore meshStore, AllocationStore allocations, ClusterService clusters,
 			ObservationService observations, RequestValidator validator, TransactionTemplate transaction,
 			JdbcTemplate jdbc, JsonMapper json, AuditLog audit, Clock clock) {
+		this(meshes, meshStore, allocations, clusters, observations, validator, transaction, jdbc, json, audit, clock,
+				Retrying.Sleeper.THREAD);
+	}
+
+	/** @param sleeper waits between attempts; tests pass one that only records the waits */
+	AllocationService(MeshService meshes, MeshStore meshStore, AllocationStore allocations, ClusterService clusters,
+			ObservationService observations, RequestValidator validator, TransactionTemplate transaction,
+			JdbcTemplate jdbc, JsonMapper json, AuditLog audit, Clock clock, Retrying.Sleeper sleeper) {
 		this.meshes = meshes;
 		this.meshStore = meshStore;
 		this.allocations = allocations;
@@ -94,6 +117,7 @@ public class AllocationService {
 		this.json = json;
 		this.audit = audit;
 		this.clock = clock;
+		this.races = new Retrying(BACKOFF, AllocationService::isRace, sleeper);
 	}
 
 	/**
@@ -104,16 +128,9 @@ public class AllocationService {
 		validator.requireBody(request);
 		validator.check(request);
 		String requestHash = hash(request);
-		for (int attempt = 1;; attempt++) {
-			try {
-				return transaction.execute(status -> allocateOnce(meshId, request, idempotencyKey, requestHash));
-			}
-			catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
-				if (!isRace(ex) || attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		// each attempt is a transaction of its own: a lost race rolls back everything it wrote
+		return races.call("allocation in mesh " + meshId,
+				() -> transaction.execute(status -> allocateOnce(meshId, request, idempotencyKey, requestHash)));
 	}
 
 	private AllocationResult allocateOnce(long meshId, AllocationRequest request, @Nullable String key,
@@ -360,7 +377,10 @@ public class AllocationService {
 	 * Another writer took the block (exclusion) or the same cluster's kind or key (unique) first,
 	 * or two writers waited for each other's overlapping rows (deadlock).
 	 */
-	static boolean isRace(RuntimeException ex) {
+	static boolean isRace(Throwable ex) {
+		if (!(ex instanceof DataIntegrityViolationException || ex instanceof PessimisticLockingFailureException)) {
+			return false;
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
 				return true;

@@ -33,7 +33,10 @@ public interface TfConfigApi {
 	<T extends TfObject> T read(Class<T> kind, String uuid);
 
 	/**
-	 * {@code POST /<type>s}: creates the object under the parent its fq_name names.
+	 * {@code POST /<type>s}: creates the object under the parent its fq_name names. When the
+	 * answer is lost (502, 503, 504, a broken connection, a timeout), the object is looked up by
+	 * its fq_name before the POST is sent again, so a retried creation makes one object at most
+	 * and answers with the one the lost attempt made.
 	 * @return the uuid the server gave it
 	 */
 	String create(TfObject object);

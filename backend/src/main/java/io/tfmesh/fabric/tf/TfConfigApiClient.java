@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
+import io.tfmesh.fabric.Retrying;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +29,12 @@ public final class TfConfigApiClient implements TfConfigApi {
 
 	public TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, FabricSettings settings, JsonMapper json,
 			Clock clock) {
+		this(endpoint, settings, json, clock, Retrying.Sleeper.THREAD);
+	}
+
+	/** @param sleeper waits between attempts; tests pass one that only records the waits */
+	TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, FabricSettings settings, JsonMapper json, Clock clock,
+			Retrying.Sleeper sleeper) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -34,8 +42,14 @@ public final class TfConfigApiClient implements TfConfigApi {
 			.build();
 		KeystoneSession keystone = endpoint.keystone() != null
 				? new KeystoneSession(endpoint.keystone(), http, settings, json, clock) : null;
-		this.transport = new TfTransport(endpoint.apiUrl(), http, settings, json, keystone);
+		this.transport = new TfTransport(endpoint.apiUrl(), http, settings, json, keystone, sleeper);
 		this.shownUrl = TfTransport.shown(endpoint.apiUrl());
+	}
+
+	/** Over a transport of the test's making. */
+	TfConfigApiClient(TfTransport transport, String apiUrl) {
+		this.transport = transport;
+		this.shownUrl = TfTransport.shown(apiUrl);
 	}
 
 	@Override
@@ -90,10 +104,47 @@ public final class TfConfigApiClient implements TfConfigApi {
 		return kind.cast(TfReader.read(type, readRaw(type, uuid)));
 	}
 
+	/**
+	 * A POST that failed after it may have reached the server is not sent again blindly: the
+	 * object is first looked up by its fq_name, as the POST would have named it.
+	 */
 	@Override
 	public String create(TfObject object) {
-		JsonNode body = transport.post("/" + object.type() + "s", TfWriter.createBody(object));
-		return TfJson.requiredText(body.path(object.type()), "uuid", "the answer to creating " + describe(object));
+		String type = segment(object.type());
+		return transport.create("/" + type + "s", TfWriter.createBody(object),
+				body -> TfJson.requiredText(body.path(type), "uuid", "the answer to creating " + describe(object)),
+				() -> created(object));
+	}
+
+	/**
+	 * One look for the object a creation may have made: its uuid by fq_name, then the object by
+	 * uuid. An object with the fq_name but another uuid than the one asked for is somebody
+	 * else's: 409, as the POST would have answered.
+	 */
+	private Optional<String> created(TfObject object) {
+		String uuid;
+		JsonNode stored;
+		try {
+			uuid = TfJson.requiredText(
+					transport.once("POST", "/fqname-to-id", fqNameRequest(object.type(), object.fqName())), "uuid",
+					"the answer to fqname-to-id");
+			if (object.uuid() != null && !object.uuid().equals(uuid)) {
+				throw new FabricException(TfJson.SOURCE, Kind.CONFLICT, 409,
+						describe(object) + " already exists with uuid: " + uuid);
+			}
+			stored = transport.once("GET", "/" + object.type() + "/" + segment(uuid), null);
+		}
+		catch (FabricException ex) {
+			if (ex.kind() == Kind.NOT_FOUND) {
+				// not created, or deleted since
+				return Optional.empty();
+			}
+			throw ex;
+		}
+		if (!stored.path(object.type()).isObject()) {
+			throw TfJson.invalid("reading " + object.type() + " " + uuid + " gave no '" + object.type() + "' object");
+		}
+		return Optional.of(uuid);
 	}
 
 	@Override
@@ -113,10 +164,15 @@ public final class TfConfigApiClient implements TfConfigApi {
 
 	@Override
 	public String fqNameToId(String type, List<String> fqName) {
+		return TfJson.requiredText(transport.lookUp("/fqname-to-id", fqNameRequest(type, fqName)), "uuid",
+				"the answer to fqname-to-id");
+	}
+
+	private static ObjectNode fqNameRequest(String type, List<String> fqName) {
 		ObjectNode request = TfJson.object();
 		request.put("type", type);
 		request.set("fq_name", TfJson.stringArray(fqName));
-		return TfJson.requiredText(transport.post("/fqname-to-id", request), "uuid", "the answer to fqname-to-id");
+		return request;
 	}
 
 	private JsonNode readRaw(String type, String uuid) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tfmesh.fabric.ClusterAccess;
@@ -21,6 +22,7 @@ import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
 import io.tfmesh.fabric.tf.BgpRouter.BgpPeering;
 import io.tfmesh.fabric.tf.BgpRouter.BgpRouterParameters;
+import io.tfmesh.fabric.tf.FaultyProxy.Fault;
 import io.tfmesh.fabric.tf.NetworkPolicy.PolicyAddress;
 import io.tfmesh.fabric.tf.NetworkPolicy.PolicyRule;
 import io.tfmesh.fabric.tf.NetworkPolicy.PortRange;
@@ -57,6 +59,8 @@ class TfConfigApiClientIT {
 	private TfConfigApiEmulator emulator;
 
 	private TfConfigApi api;
+
+	private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void startEmulator() {
@@ -332,6 +336,8 @@ class TfConfigApiClientIT {
 		int port = emulator.port();
 		emulator.down(true);
 		assertFails(api::projects, Kind.UNREACHABLE, "connection refused");
+		// a refused connection is tried again: the request never left
+		assertThat(waits).hasSize(2);
 		emulator.down(false);
 		assertThat(emulator.port()).isEqualTo(port);
 		assertThat(api.projects()).isNotEmpty();
@@ -365,11 +371,97 @@ class TfConfigApiClientIT {
 		});
 		// one try and two retries used up all three failures
 		assertThat(api.projects()).isNotEmpty();
+		assertThat(waits).hasSize(4);
 
 		emulator.errorRate(1.0);
 		assertFails(api::bgpRouters, Kind.SERVER_ERROR, "503");
 		emulator.resetFaults();
 		assertThat(api.bgpRouters()).hasSize(1);
+	}
+
+	@Test
+	void retriesAGetAnswered503AndReturnsTheAnswerOfTheRetry() {
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi proxied = client(proxy.url(), null, FabricSettings.defaults());
+			proxy.once("GET /bgp-routers", Fault.UNAVAILABLE);
+			assertThat(proxied.bgpRouters()).extracting(BgpRouter::fqName)
+				.containsExactly(child(BgpRouter.PARENT, "aws-east-master"));
+			assertThat(proxy.received()).containsExactly("GET /bgp-routers", "GET /bgp-routers");
+			assertThat(waits).hasSize(1);
+		}
+	}
+
+	@Test
+	void aCreationAnswered503AfterTheServerCreatedItIsReadBackNotPostedAgain() {
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi proxied = client(proxy.url(), null, FabricSettings.defaults());
+			List<String> name = List.of("default-domain", "team-a");
+			proxy.once("POST /projects", Fault.FORWARD_THEN_UNAVAILABLE);
+			String uuid = proxied.create(new Project(null, name));
+
+			assertThat(api.list(Project.TYPE)).filteredOn(ref -> ref.fqName().equals(name))
+				.containsExactly(new TfRef(Project.TYPE, uuid, name));
+			assertThat(api.read(Project.class, uuid)).isEqualTo(new Project(uuid, name));
+			assertThat(proxy.received()).containsExactly("POST /projects", "POST /fqname-to-id",
+					"GET /project/" + uuid);
+		}
+	}
+
+	@Test
+	void aCreationWhoseConnectionDroppedAfterTheServerCreatedItIsReadBack() {
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi proxied = client(proxy.url(), null, FabricSettings.defaults());
+			List<String> name = child(CLUSTER_PROJECT, "web-ipam");
+			proxy.once("POST /network-ipams", Fault.FORWARD_THEN_DROP);
+			String uuid = proxied.create(new NetworkIpam(null, name, "flat-subnet", List.of("10.48.0.0/12")));
+
+			assertThat(api.networkIpams()).filteredOn(ipam -> ipam.fqName().equals(name))
+				.containsExactly(new NetworkIpam(uuid, name, "flat-subnet", List.of("10.48.0.0/12")));
+			assertThat(proxy.received()).filteredOn(request -> request.startsWith("POST /network-ipams"))
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void aCreationThatTimedOutAfterTheServerCreatedItIsReadBack() {
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi impatient = client(proxy.url(), null, new FabricSettings(Duration.ofSeconds(3),
+					Duration.ofMillis(500), 2, Duration.ofSeconds(20), Duration.ofMinutes(5)));
+			List<String> name = child(CLUSTER_PROJECT, "web-np");
+			proxy.once("POST /network-policys", Fault.FORWARD_THEN_HOLD);
+			String uuid = impatient.create(new NetworkPolicy(null, name, List.of()));
+
+			assertThat(api.list(NetworkPolicy.TYPE)).filteredOn(ref -> ref.fqName().equals(name))
+				.containsExactly(new TfRef(NetworkPolicy.TYPE, uuid, name));
+			assertThat(proxy.received()).containsExactly("POST /network-policys", "POST /fqname-to-id",
+					"GET /network-policy/" + uuid);
+		}
+	}
+
+	@Test
+	void aCreationRefusedBeforeTheServerCreatedItIsPostedAgain() {
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi proxied = client(proxy.url(), null, FabricSettings.defaults());
+			List<String> name = List.of("default-domain", "team-b");
+			proxy.once("POST /projects", Fault.UNAVAILABLE);
+			String uuid = proxied.create(new Project(null, name));
+
+			assertThat(api.list(Project.TYPE)).filteredOn(ref -> ref.fqName().equals(name))
+				.containsExactly(new TfRef(Project.TYPE, uuid, name));
+			assertThat(proxy.received()).containsExactly("POST /projects", "POST /fqname-to-id", "POST /projects");
+		}
+	}
+
+	@Test
+	void aDeleteAnswered502AfterTheServerDeletedItIsDone() {
+		String uuid = api.create(new Project(null, List.of("default-domain", "team-c")));
+		try (FaultyProxy proxy = new FaultyProxy(emulator.url())) {
+			TfConfigApi proxied = client(proxy.url(), null, FabricSettings.defaults());
+			proxy.once("DELETE /project/" + uuid, Fault.FORWARD_THEN_UNAVAILABLE);
+			proxied.delete(Project.TYPE, uuid);
+			assertThat(proxy.received()).containsExactly("DELETE /project/" + uuid, "DELETE /project/" + uuid);
+		}
+		assertFails(() -> api.read(Project.class, uuid), Kind.NOT_FOUND, "Unknown id: " + uuid);
 	}
 
 	@Test
@@ -394,8 +486,13 @@ class TfConfigApiClientIT {
 	}
 
 	private TfConfigApi client(ClusterAccess.Keystone keystone, FabricSettings settings) {
-		return new TfConfigApiClient(new ClusterAccess.TungstenFabric(emulator.url(), keystone), settings, json,
-				Clock.systemUTC());
+		return client(emulator.url(), keystone, settings);
+	}
+
+	/** Records the waits between attempts instead of waiting. */
+	private TfConfigApi client(String url, ClusterAccess.Keystone keystone, FabricSettings settings) {
+		return new TfConfigApiClient(new ClusterAccess.TungstenFabric(url, keystone), settings, json,
+				Clock.systemUTC(), waits::add);
 	}
 
 	private VirtualNetwork network(List<String> fqName) {
