@@ -2,6 +2,8 @@ package io.tfmesh.fabric;
 
 import java.time.Duration;
 
+import io.tfmesh.system.retry.Retrying;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;

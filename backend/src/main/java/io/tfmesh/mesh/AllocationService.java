@@ -17,7 +17,6 @@ import java.util.Set;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
-import io.tfmesh.fabric.Retrying;
 import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.mesh.AllocationResult.AsnDecision;
 import io.tfmesh.mesh.AllocationResult.ClusterAllocation;
@@ -34,6 +33,7 @@ import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.retry.Retrying;
 import io.tfmesh.system.web.RequestValidator;
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,8 @@ package io.tfmesh.fabric;
 import java.time.Duration;
 import java.util.Map;
 
+import io.tfmesh.system.retry.Retrying;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;

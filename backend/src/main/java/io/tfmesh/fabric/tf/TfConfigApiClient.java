@@ -12,7 +12,7 @@ import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
-import io.tfmesh.fabric.Retrying;
+import io.tfmesh.system.retry.Retrying;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -19,7 +19,7 @@ import javax.net.ssl.SSLException;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
-import io.tfmesh.fabric.Retrying;
+import io.tfmesh.system.retry.Retrying;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

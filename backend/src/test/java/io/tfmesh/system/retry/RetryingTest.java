@@ -1,4 +1,4 @@
-package io.tfmesh.fabric;
+package io.tfmesh.system.retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.tfmesh.fabric.Retrying.Backoff;
-import io.tfmesh.fabric.Retrying.Sleeper;
+import io.tfmesh.system.retry.Retrying.Backoff;
+import io.tfmesh.system.retry.Retrying.Sleeper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

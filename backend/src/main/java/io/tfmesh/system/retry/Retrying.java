@@ -1,4 +1,4 @@
-package io.tfmesh.fabric;
+package io.tfmesh.system.retry;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
