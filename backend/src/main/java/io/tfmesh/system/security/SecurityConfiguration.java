@@ -1,7 +1,5 @@
 package io.tfmesh.system.security;
 
-import io.tfmesh.user.ApiTokenService;
-import io.tfmesh.user.BearerTokenFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
@@ -38,7 +36,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, JsonMapper json) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
