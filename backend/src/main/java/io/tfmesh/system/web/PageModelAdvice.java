@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,8 +18,11 @@ class PageModelAdvice {
 
 	private final boolean sandbox;
 
-	PageModelAdvice(Environment environment) {
+	private final RoleHierarchy roles;
+
+	PageModelAdvice(Environment environment, RoleHierarchy roles) {
 		this.sandbox = environment.matchesProfiles("sandbox");
+		this.roles = roles;
 	}
 
 	/** Whether this tfmesh runs the emulated clusters of the sandbox profile. */
@@ -34,7 +38,7 @@ class PageModelAdvice {
 				|| !authentication.isAuthenticated()) {
 			return null;
 		}
-		return CurrentUser.of(authentication);
+		return CurrentUser.of(authentication, roles);
 	}
 
 	@ModelAttribute("pageLinks")
