@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +64,7 @@ class AllocationApiController {
 		return allocations.release(id, clusterId);
 	}
 
+	@PreAuthorize(AllocationAccess.RELEASE)
 	@DeleteMapping("/allocations/{allocationId}")
 	@Operation(summary = "Release one block (a reservation: admins only)")
 	ResponseEntity<Void> releaseOne(@PathVariable long id, @PathVariable long allocationId) {
@@ -70,6 +72,7 @@ class AllocationApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/reservations")
 	@Operation(summary = "Reserve a block the planner must never hand out (admins only)")
 	ResponseEntity<AllocationView> reserve(@PathVariable long id, @RequestBody ReservationRequest request) {

@@ -8,6 +8,7 @@ import io.tfmesh.system.web.FormErrors;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -139,6 +140,7 @@ class MeshPageController {
 		});
 	}
 
+	@PreAuthorize(AllocationAccess.RELEASE)
 	@PostMapping("/{id}/allocations/{allocationId}/release")
 	String releaseOne(@PathVariable long id, @PathVariable long allocationId, RedirectAttributes redirect) {
 		return attempt(redirect, "/meshes/" + id, () -> {
@@ -148,6 +150,7 @@ class MeshPageController {
 		});
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/reservations")
 	String reserve(@PathVariable long id, @RequestParam String cidr, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {

@@ -4,7 +4,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Checks for the few actions that need more than the request's path tells the security rules. */
+/**
+ * The admin-only checks that {@link AllocationService#reserve} and {@link AllocationService#releaseOne}
+ * still make by hand. Method security makes the same checks before a request reaches them
+ * ({@code @PreAuthorize} on the reservation handlers of {@link AllocationApiController} and
+ * {@link MeshPageController}, see {@link AllocationAccess}); this class goes once the service
+ * drops its two calls. With the role hierarchy a user holds only its own role's authority,
+ * which is still right here because no role lies above admin.
+ */
 final class Roles {
 
 	private Roles() {
