@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,8 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each row names a mapping and the least caller that may use it. A caller at or above it gets the
  * page (200), or for a form the redirect that follows success, whose page then shows a success
  * message; an anonymous caller below it is sent to the login page; a logged-in caller below it gets
- * the 403 page. Forms are sent with the session's CSRF token, so a refusal is the role rules' doing,
- * and each form works on objects made for that one request through the API.
+ * the 403 page. Forms are sent with the session's CSRF token (the account forms, which every caller
+ * may send, show that each session's token works), so a refusal is the role rules' doing; each form
+ * works on objects made for that one request through the API.
+ * <p>
+ * Pages also show each role the controls it may use, and only those.
  * <p>
  * {@link #everyDashboardMappingHasARowAndEveryRowAMapping} fails when a controller gains a mapping
  * that no row covers.
@@ -288,16 +292,59 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 		}
 	}
 
+	/** Controls that a page shows from the least caller that may use them on, and hides below it. */
+	List<Control> controls() {
+		return List.of(
+				control("/", "href=\"/users\"", ADMIN),
+				control("/clouds", "id=\"new-cloud\"", OPERATOR),
+				control("/clusters", "id=\"new-cluster\"", OPERATOR),
+				control("/clusters/" + cluster, "id=\"edit-cluster\"", OPERATOR),
+				control("/meshes", "id=\"new-mesh\"", OPERATOR),
+				control("/meshes/" + mesh, "id=\"plan-addresses\"", OPERATOR),
+				control("/meshes/" + mesh, "action=\"/meshes/" + mesh + "/reservations\"", ADMIN));
+	}
+
+	Stream<Shown> shownControls() {
+		return controls().stream()
+			.flatMap(control -> Stream.of(VIEWER, OPERATOR, ADMIN).map(caller -> new Shown(control, caller)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shownControls")
+	void pagesShowTheControlsOfTheCallersRole(Shown each) {
+		HttpResponse<String> page = sessions.get(each.caller()).send("GET", each.control().path(), Map.of());
+		assertThat(page.statusCode()).as(each.toString()).isEqualTo(200);
+		if (each.caller().reaches(each.control().least())) {
+			assertThat(page.body()).as(each.toString()).contains(each.control().marker());
+		}
+		else {
+			assertThat(page.body()).as(each.toString()).doesNotContain(each.control().marker());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "VIEWER", "OPERATOR", "ADMIN" })
+	void theLayoutNamesTheCallersOwnRole(Caller caller) {
+		HttpResponse<String> page = sessions.get(caller).send("GET", "/account", Map.of());
+		assertThat(page.body()).contains("<span class=\"role-badge\">" + caller + "</span>", "Role: " + caller);
+	}
+
 	@Test
 	void everyDashboardMappingHasARowAndEveryRowAMapping() {
 		Set<String> mapped = dashboardMappings();
 		Set<String> rows = rows().stream()
 			.map(row -> row.method() + " " + row.mapping())
 			.collect(Collectors.toCollection(TreeSet::new));
-		assertThat(mapped).as("dashboard mappings that no row of the matrix covers; add a row for each")
-			.isSubsetOf(rows);
-		assertThat(rows).as("rows of the matrix that no controller maps; remove or correct them")
-			.isSubsetOf(mapped);
+		assertThat(without(mapped, rows)).as("dashboard mappings that no row of the matrix covers; add a row for each")
+			.isEmpty();
+		assertThat(without(rows, mapped)).as("rows of the matrix that no controller maps; remove or correct them")
+			.isEmpty();
+	}
+
+	private static Set<String> without(Set<String> these, Set<String> those) {
+		Set<String> left = new TreeSet<>(these);
+		left.removeAll(those);
+		return left;
 	}
 
 	/** "GET /clouds/{id}" and the like for every handler method of a dashboard controller. */
@@ -355,6 +402,20 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	record Request(Map<String, Object> variables, Map<String, String> form) {
 	}
 
+	/** @param marker a piece of the page's HTML that only the control has */
+	record Control(String path, String marker, Caller least) {
+	}
+
+	record Shown(Control control, Caller caller) {
+
+		@Override
+		public String toString() {
+			return control.path() + " as " + caller + (caller.reaches(control.least()) ? " shows " : " hides ")
+					+ control.marker();
+		}
+
+	}
+
 	/** A page (200), or a redirect whose page shows a success message and no error. */
 	record Expect(@Nullable String location) {
 
@@ -398,6 +459,10 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	private static Row form(String mapping, Caller least, @Nullable String when, Function<Caller, Request> request,
 			Expect success) {
 		return new Row("POST", mapping, least, when, request, success);
+	}
+
+	private static Control control(String path, String marker, Caller least) {
+		return new Control(path, marker, least);
 	}
 
 	private static Request request(Map<String, Object> variables, Map<String, String> form) {
