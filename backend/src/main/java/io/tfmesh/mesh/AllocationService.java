@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -309,6 +310,7 @@ public class AllocationService {
 
 	/** Gives back one block: a member's, or a reservation (admins only). Underlays follow their clouds. */
 	@Transactional
+	@PreAuthorize(AllocationAccess.RELEASE)
 	public void releaseOne(long meshId, long allocationId) {
 		meshes.get(meshId);
 		meshStore.lock(meshId);
@@ -317,9 +319,6 @@ public class AllocationService {
 		if (allocation.kind() == Kind.UNDERLAY) {
 			throw new ConflictException("An underlay is reserved while its cloud has members in the mesh; it goes when they leave");
 		}
-		if (allocation.kind() == Kind.RESERVED) {
-			Roles.requireAdmin("release a reservation");
-		}
 		allocations.delete(allocationId);
 		audit.record(AuditAction.DELETE, "allocation", allocationId, allocation.owner() + " " + allocation.cidr(),
 				allocation, null);
@@ -327,8 +326,8 @@ public class AllocationService {
 
 	/** Sets a block aside so that the planner never hands it out (admins only). */
 	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
 	public AllocationView reserve(long meshId, ReservationRequest request) {
-		Roles.requireAdmin("reserve addresses");
 		validator.requireBody(request);
 		validator.check(request);
 		MeshView mesh = meshes.get(meshId);

@@ -1,13 +1,15 @@
 package io.tfmesh.user;
 
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks users up for form login and HTTP Basic. */
+/**
+ * Looks users up for form login and HTTP Basic. Each user holds the one authority of its role;
+ * what that role includes is the role hierarchy's business.
+ */
 @Service
 public class AccountDetailsService implements UserDetailsService {
 
@@ -29,7 +31,7 @@ public class AccountDetailsService implements UserDetailsService {
 		return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
 			.password(user.getPasswordHash())
 			.disabled(!user.isEnabled())
-			.authorities(AuthorityUtils.createAuthorityList(user.getRole().authorities()))
+			.authorities(user.getRole().authority())
 			.build();
 	}
 

@@ -15,7 +15,9 @@ import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.security.ApiTokenAuthenticator;
 
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * enough for a secret of that strength and keeps each API call cheap.
  */
 @Service
-public class ApiTokenService {
+public class ApiTokenService implements ApiTokenAuthenticator {
 
 	static final String PREFIX = "tfm_";
 
@@ -84,9 +86,10 @@ public class ApiTokenService {
 		audit.record(AuditAction.DELETE, AUDIT_TYPE, id, username + "/" + token.getName(), before, null);
 	}
 
-	/** The enabled user a valid, unexpired token belongs to. */
+	/** The enabled user a valid, unexpired token belongs to, as security needs it. */
+	@Override
 	@Transactional
-	public Optional<User> authenticate(String value) {
+	public Optional<UserDetails> authenticate(String value) {
 		if (!value.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
@@ -98,7 +101,7 @@ public class ApiTokenService {
 				if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
 					token.used(now);
 				}
-				return token.getUser();
+				return AccountDetailsService.details(token.getUser());
 			});
 	}
 

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a user may do. Each role includes the rights of the ones before it: a viewer reads
- * everything but secrets; an operator edits inventory and intents and creates and applies
- * plans; an admin also approves plans and manages users.
+ * What a user may do: a viewer reads everything but secrets; an operator edits inventory and
+ * intents and creates and applies plans; an admin also approves plans and manages users.
+ * A user holds the one authority of its role; the role hierarchy of the security
+ * configuration makes each role include the rights of the ones before it.
  */
 public enum Role {
 
 	VIEWER, OPERATOR, ADMIN;
 
+	/** The one authority a user of this role holds, as {@code hasRole('...')} expects it. */
 	public String authority() {
 		return "ROLE_" + name();
 	}
@@ -29,15 +31,6 @@ public enum Role {
 			}
 		}
 		throw new IllegalArgumentException("unknown role " + value + "; expected viewer, operator or admin");
-	}
-
-	/** The authorities of this role and of every role it includes. */
-	public java.util.List<String> authorities() {
-		return java.util.Arrays.stream(values()).filter(this::includes).map(Role::authority).toList();
-	}
-
-	public boolean includes(Role other) {
-		return compareTo(other) >= 0;
 	}
 
 }

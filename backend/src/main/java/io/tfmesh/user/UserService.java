@@ -14,10 +14,12 @@ import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Search;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** User management, for admins only; and each user's own password. */
 @Service
 public class UserService {
 
@@ -38,16 +40,19 @@ public class UserService {
 		this.clock = clock;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public PageView<UserView> list(String q, PageQuery page) {
 		return PageView.of(users.search(Search.containsPattern(q), page.pageable(Sort.by("username"))), UserView::of);
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public UserView get(long id) {
 		return UserView.of(find(id));
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserView create(CreateUserRequest request) {
 		Passwords.check("password", request.password());
@@ -61,6 +66,7 @@ public class UserService {
 		return view;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserView update(long id, UpdateUserRequest request, long expectedVersion) {
 		User user = find(id);
@@ -90,6 +96,7 @@ public class UserService {
 		return after;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void delete(long id) {
 		User user = find(id);

@@ -182,6 +182,8 @@ class MeshApiIT extends IntegrationTestSupport {
 		assertThat(released.json().findValuesAsString("cidr")).containsExactly("100.66.0.0/16");
 		assertThat(operator.delete("/api/v1/meshes/" + meshId + "/allocations/" + reserved.json().get("id").asLong()).status())
 			.isEqualTo(403);
+		assertThat(admin.delete("/api/v1/meshes/" + meshId + "/allocations/" + reserved.json().get("id").asLong()).status())
+			.isEqualTo(204);
 	}
 
 	@Test

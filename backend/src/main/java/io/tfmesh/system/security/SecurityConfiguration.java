@@ -1,13 +1,14 @@
 package io.tfmesh.system.security;
 
-import io.tfmesh.user.ApiTokenService;
-import io.tfmesh.user.BearerTokenFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -21,8 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Two doors: the REST API and Actuator take HTTP Basic or a personal API token on every call
  * and ignore sessions (so no cookie can be replayed against them, and they need no CSRF
  * token); the dashboard uses a form login, a session and CSRF protection.
+ * <p>
+ * A user holds the authority of its own role only; the {@link RoleHierarchy} says what each
+ * role includes, for both filter chains and for {@code @PreAuthorize} on methods.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
 	static final String VIEWER = "VIEWER";
@@ -31,6 +36,18 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "ADMIN";
 
+	/**
+	 * An admin may do all an operator may, an operator all a viewer may. Static, so that method
+	 * security's infrastructure can use it without creating this configuration early.
+	 */
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(ADMIN).implies(OPERATOR)
+			.role(OPERATOR).implies(VIEWER)
+			.build();
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -38,7 +55,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, JsonMapper json) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())

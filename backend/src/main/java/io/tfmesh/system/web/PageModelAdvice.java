@@ -3,6 +3,7 @@ package io.tfmesh.system.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +15,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageModelAdvice {
 
+	private final RoleHierarchy roles;
+
+	PageModelAdvice(RoleHierarchy roles) {
+		this.roles = roles;
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable CurrentUser currentUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -21,7 +28,7 @@ class PageModelAdvice {
 				|| !authentication.isAuthenticated()) {
 			return null;
 		}
-		return CurrentUser.of(authentication);
+		return CurrentUser.of(authentication, roles);
 	}
 
 	@ModelAttribute("pageLinks")

@@ -1,6 +1,7 @@
-package io.tfmesh.user;
+package io.tfmesh.system.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,15 +17,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates API calls that carry {@code Authorization: Bearer <personal API token>}. */
-public class BearerTokenFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final ApiTokenService tokens;
+	private final ApiTokenAuthenticator tokens;
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	public BearerTokenFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
+	BearerTokenFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
 	}
@@ -37,13 +38,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = tokens.authenticate(header.substring(BEARER.length()).strip());
-		if (user.isEmpty()) {
+		Optional<UserDetails> account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		if (account.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired API token"));
 			return;
 		}
-		UserDetails details = AccountDetailsService.details(user.get());
+		UserDetails details = account.get();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
