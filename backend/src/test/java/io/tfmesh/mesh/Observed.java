@@ -85,8 +85,15 @@ final class Observed {
 
 	/** A flat-subnet IPAM in the default project. */
 	Observed ipam(String name, String... subnets) {
-		ipams.removeIf(ipam -> ipam.fqName().get(ipam.fqName().size() - 1).equals(name));
+		ipams.removeIf(ipam -> ipam.fqName().equals(List.of("default-domain", "default", name)));
 		ipams.add(new NetworkIpam(null, List.of("default-domain", "default", name), "flat-subnet", List.of(subnets)));
+		tf = true;
+		return this;
+	}
+
+	/** An IPAM as the config API gave it. */
+	Observed ipam(NetworkIpam ipam) {
+		ipams.add(ipam);
 		tf = true;
 		return this;
 	}
