@@ -14,6 +14,9 @@ import io.tfmesh.mesh.ConflictFinder.Reservation;
 import io.tfmesh.mesh.MeshView.MemberView;
 import io.tfmesh.observe.ObservationService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -182,6 +185,21 @@ class ConflictFinderTest {
 							+ "it has any, whatever the ConfigMap says later"));
 	}
 
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "", " " })
+	void findsAServiceIpamThatKeptItsSubnetsWhenKubeadmSaysNothing(String clusterName) {
+		List<Conflict> conflicts = find(member(Observed.cluster("a")
+			.setting("KUBERNETES_CLUSTER_NAME", clusterName)
+			.defaultSetting("KUBERNETES_SERVICE_SUBNETS", "10.96.0.0/12")
+			.ipam("k8s-service-ipam", "10.112.0.0/12"), 64512));
+
+		assertThat(conflicts).extracting(Conflict::explanation)
+			.containsExactly("a's sources disagree on its service CIDR: kube-manager KUBERNETES_SERVICE_SUBNETS "
+					+ "(entrypoint default) says 10.96.0.0/12, TF IPAM k8s-service-ipam says 10.112.0.0/12; TF keeps an "
+					+ "IPAM's subnets once it has any, whatever the ConfigMap says later");
+	}
+
 	@Test
 	void findsKubeadmsPodCidrDisagreeingWithKubeManager() {
 		List<Conflict> conflicts = find(member(
@@ -211,8 +229,10 @@ class ConflictFinderTest {
 			.ipam("k8s-pod-ipam", "10.0.0.0/8")
 			.ipam("east-service-ipam", "10.112.0.0/12"), 64512));
 
-		assertThat(conflicts).extracting(Conflict::type, Conflict::cidrs)
-			.containsExactly(tuple("drift", List.of("10.96.0.0/12", "10.112.0.0/12")));
+		assertThat(conflicts).extracting(Conflict::type, Conflict::cidrs, Conflict::sources)
+			.containsExactly(tuple("drift", List.of("10.96.0.0/12", "10.112.0.0/12"),
+					List.of("east service 10.96.0.0/12 " + SERVICE_ENV,
+							"east service 10.112.0.0/12 (TF IPAM east-service-ipam)")));
 	}
 
 	// ASNs and TF cluster names

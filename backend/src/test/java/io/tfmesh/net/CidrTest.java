@@ -36,9 +36,30 @@ class CidrTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "10.0.0.0/8", "192.168.1.0/24", "0.0.0.0/0", "10.1.2.3/32", "fd00::/8" })
+	@CsvSource({ "10.0.0.1, 10.0.0.1/32", "fd00::, fd00::/128", "abc, 10.0.0.0/16" })
+	void suggestsAPrefixLengthWhenThereIsNone(String text, String example) {
+		assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(InvalidCidrException.class)
+			.hasMessage("'" + text + "' has no prefix length; expected a CIDR such as " + example);
+	}
+
+	@Test
+	void namesWhatIsMissingFromACidr() {
+		assertThatThrownBy(() -> Cidr.parse("/8")).hasMessageContaining("is not a CIDR; expected an IP address");
+		assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessage("'10.0.0.0/33' has prefix length 33; expected 0..32");
+		assertThatThrownBy(() -> Cidr.parse("fd00::/x")).hasMessage("'fd00::/x' has no valid prefix length; expected 0..128");
+		assertThatThrownBy(() -> Cidr.parse("FD00::/8")).hasMessage("'FD00::/8' is not in canonical form; write it as fd00::/8");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "10.0.0.0/8", "192.168.1.0/24", "0.0.0.0/0", "10.1.2.3/32", "255.255.255.255/32",
+			"fd00::/8", "::/0", "::1/128" })
 	void readsWhatPostgresqlWritesLikeParse(String text) {
 		assertThat(Cidr.ofDatabase(text)).isEqualTo(Cidr.parse(text));
+	}
+
+	@Test
+	void refusesWhatPostgresqlNeverWrites() {
+		assertThatThrownBy(() -> Cidr.ofDatabase("10.0.0.0")).isInstanceOf(InvalidCidrException.class);
 	}
 
 	@Test

@@ -195,6 +195,14 @@ class ConfigMapMaskingTest {
 	}
 
 	@Test
+	void readsAFileFromItsFirstLine() {
+		ConfigMapData masked = ConfigMapMasking.mask(new ConfigMapData("tf", "configs", "1",
+				Map.of("kubemanager.10.0.0.5", "\ntoken=eyJhbGciOi\n")));
+
+		assertThat(masked.data()).containsExactly(Map.entry("kubemanager.10.0.0.5", "\ntoken=(hidden)\n"));
+	}
+
+	@Test
 	void hidesAWholeFileThatIsNamedLikeASecretOrHoldsAPrivateKey() {
 		// tf-operator pkg/apis/tf/v1alpha1/cassandra_types.go: data["jmxremote.password.<pod IP>"]
 		ConfigMapData masked = ConfigMapMasking.mask(new ConfigMapData("tf", "configs", "1",
