@@ -181,20 +181,15 @@ public class AllocationService {
 		}
 		PoolView pool = mesh.pool(kind);
 		Cidr supernet = Cidr.parse(pool.cidr());
-		Optional<Cidr> current = CurrentCidrs.agreed(observed, kind);
-		if (current.isPresent() && MeshService.inside(current.get(), supernet) && space.isFree(current.get())) {
-			return take(mesh, member, kind, current.get(), space, "kept",
-					"the cluster already uses " + current.get() + ", which is inside the pool and collides with nothing");
+		CurrentCidrs.Decision current = CurrentCidrs.decide(observed, kind, supernet, space);
+		if (current.keeps()) {
+			return take(mesh, member, kind, current.kept(), space, "kept", current.reason());
 		}
 		int length = prefixLength(kind, pool, supernet, request);
 		Cidr block = space.lowestFree(supernet, length)
 			.orElseThrow(() -> new PoolExhaustedException(mesh.name(), kind, pool.cidr(), length,
 					space.largestFree(supernet).map(Cidr::toString).orElse(null)));
-		String reason = current.isEmpty() ? CurrentCidrs.why(observed, kind)
-				: !MeshService.inside(current.get(), supernet)
-						? "its current " + current.get() + " is outside the pool " + pool.cidr()
-						: "its current " + current.get() + " collides with "
-								+ space.overlapping(current.get()).stream().map(Cidr::toString).toList();
+		String reason = current.reason();
 		return take(mesh, member, kind, block, space, "allocated", "lowest free /" + length + "; " + reason);
 	}
 

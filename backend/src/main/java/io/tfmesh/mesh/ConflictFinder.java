@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.tfmesh.inventory.CloudService;
@@ -16,6 +15,7 @@ import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.observe.ObservedState.KubeManagerSetting;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -53,28 +53,74 @@ class ConflictFinder {
 
 	}
 
+	/**
+	 * One member as the finder needs it.
+	 *
+	 * @param observed its latest observation, null when it was never observed
+	 * @param inventoryAsn the ASN the inventory gives it; read only when the observation has no
+	 * ASN of TF's global-system-config, so it may be null otherwise
+	 */
+	record Member(String cluster, @Nullable ObservedState observed, @Nullable Long inventoryAsn) {
+	}
+
+	/** The underlay CIDRs of one member cloud, as the inventory spells them. */
+	record CloudUnderlays(String cloud, List<String> cidrs) {
+	}
+
+	/** A reserved block of the mesh. */
+	record Reservation(String cidr, String note) {
+	}
+
 	List<Conflict> find(MeshView mesh) {
+		List<Member> members = new ArrayList<>();
+		for (MemberView member : mesh.members()) {
+			ObservedState state = observations.latest(member.clusterId()).orElse(null);
+			Long inventoryAsn = observedAsn(state) == null ? clusters.get(member.clusterId()).bgpAsn() : null;
+			members.add(new Member(member.clusterName(), state, inventoryAsn));
+		}
+		// each cloud's underlays once, not once per member
+		Map<String, CloudUnderlays> underlays = new LinkedHashMap<>();
+		mesh.members()
+			.forEach(member -> underlays.computeIfAbsent(member.cloudName(),
+					name -> new CloudUnderlays(name, clouds.get(member.cloudId()).underlayCidrs())));
+		List<Reservation> reservations = allocations.list(mesh.id())
+			.stream()
+			.filter(allocation -> allocation.kind() == Kind.RESERVED)
+			.map(allocation -> new Reservation(allocation.cidr(), allocation.note()))
+			.toList();
+		return find(members, List.copyOf(underlays.values()), reservations);
+	}
+
+	/**
+	 * The conflicts of a mesh with these members, member clouds and reservations: first the
+	 * members that were never observed, then overlaps between members, overlaps inside members,
+	 * overlaps with underlays and reservations, drift, duplicate ASNs and duplicate TF cluster names.
+	 */
+	static List<Conflict> find(List<Member> members, List<CloudUnderlays> underlays, List<Reservation> reservations) {
 		List<Conflict> conflicts = new ArrayList<>();
 		Map<String, ObservedState> observed = new LinkedHashMap<>();
-		for (MemberView member : mesh.members()) {
-			Optional<ObservedState> state = observations.latest(member.clusterId());
-			if (state.isEmpty()) {
-				conflicts.add(new Conflict("info", "not-observed", List.of(member.clusterName()), List.of(), List.of(),
-						member.clusterName() + " was never observed, so its CIDRs and ASN are unknown; observe it"));
+		for (Member member : members) {
+			if (member.observed() == null) {
+				conflicts.add(new Conflict("info", "not-observed", List.of(member.cluster()), List.of(), List.of(),
+						member.cluster() + " was never observed, so its CIDRs and ASN are unknown; observe it"));
 			}
 			else {
-				observed.put(member.clusterName(), state.get());
+				observed.put(member.cluster(), member.observed());
 			}
 		}
 		Map<String, List<Claim>> claims = new LinkedHashMap<>();
 		observed.forEach((cluster, state) -> claims.put(cluster, claims(cluster, state)));
 		overlapsBetweenMembers(claims, conflicts);
 		overlapsInsideMembers(claims, conflicts);
-		overlapsWithUnderlaysAndReservations(mesh, claims, conflicts);
+		overlapsWithUnderlaysAndReservations(underlays, reservations, claims, conflicts);
 		drift(claims, conflicts);
-		duplicateAsns(mesh, observed, conflicts);
+		duplicateAsns(members, conflicts);
 		duplicateClusterNames(observed, conflicts);
 		return conflicts;
+	}
+
+	private static @Nullable Long observedAsn(@Nullable ObservedState state) {
+		return state != null && state.tungstenFabric() != null ? state.tungstenFabric().autonomousSystem() : null;
 	}
 
 	static List<Claim> claims(String cluster, ObservedState state) {
@@ -160,22 +206,14 @@ class ConflictFinder {
 		});
 	}
 
-	private void overlapsWithUnderlaysAndReservations(MeshView mesh, Map<String, List<Claim>> claims,
-			List<Conflict> conflicts) {
-		// each cloud's underlays once, not once per claim
-		Map<String, List<String>> underlaysByCloud = new LinkedHashMap<>();
-		mesh.members()
-			.forEach(member -> underlaysByCloud.computeIfAbsent(member.cloudName(),
-					name -> clouds.get(member.cloudId()).underlayCidrs()));
-		List<AllocationView> reservations = allocations.list(mesh.id())
-			.stream()
-			.filter(allocation -> allocation.kind() == Kind.RESERVED)
-			.toList();
+	private static void overlapsWithUnderlaysAndReservations(List<CloudUnderlays> underlays,
+			List<Reservation> reservations, Map<String, List<Claim>> claims, List<Conflict> conflicts) {
 		claims.forEach((cluster, own) -> {
 			Set<String> seen = new LinkedHashSet<>();
 			for (Claim claim : own) {
-				underlaysByCloud.forEach((cloudName, underlays) -> {
-					for (String underlay : underlays) {
+				for (CloudUnderlays cloud : underlays) {
+					String cloudName = cloud.cloud();
+					for (String underlay : cloud.cidrs()) {
 						if (Cidr.parse(underlay).overlaps(claim.cidr()) && seen.add(claim.cidr() + underlay)) {
 							conflicts.add(new Conflict("error", "underlay-overlap", List.of(cluster),
 									List.of(claim.cidr().toString(), underlay),
@@ -184,8 +222,8 @@ class ConflictFinder {
 											+ " overlaps the underlay " + underlay + " of cloud " + cloudName));
 						}
 					}
-				});
-				for (AllocationView reservation : reservations) {
+				}
+				for (Reservation reservation : reservations) {
 					if (Cidr.parse(reservation.cidr()).overlaps(claim.cidr()) && seen.add(claim.cidr() + reservation.cidr())) {
 						conflicts.add(new Conflict("error", "reservation-overlap", List.of(cluster),
 								List.of(claim.cidr().toString(), reservation.cidr()),
@@ -226,21 +264,19 @@ class ConflictFinder {
 		return "";
 	}
 
-	private void duplicateAsns(MeshView mesh, Map<String, ObservedState> observed, List<Conflict> conflicts) {
+	private static void duplicateAsns(List<Member> members, List<Conflict> conflicts) {
 		Map<Long, List<String>> byAsn = new LinkedHashMap<>();
 		Map<String, String> sourceOf = new LinkedHashMap<>();
-		for (MemberView member : mesh.members()) {
-			ObservedState state = observed.get(member.clusterName());
-			Long asn;
-			if (state != null && state.tungstenFabric() != null && state.tungstenFabric().autonomousSystem() != null) {
-				asn = state.tungstenFabric().autonomousSystem();
-				sourceOf.put(member.clusterName(), member.clusterName() + " ASN " + asn + " (TF global-system-config)");
+		for (Member member : members) {
+			Long asn = observedAsn(member.observed());
+			if (asn != null) {
+				sourceOf.put(member.cluster(), member.cluster() + " ASN " + asn + " (TF global-system-config)");
 			}
 			else {
-				asn = clusters.get(member.clusterId()).bgpAsn();
-				sourceOf.put(member.clusterName(), member.clusterName() + " ASN " + asn + " (inventory)");
+				asn = member.inventoryAsn();
+				sourceOf.put(member.cluster(), member.cluster() + " ASN " + asn + " (inventory)");
 			}
-			byAsn.computeIfAbsent(asn, key -> new ArrayList<>()).add(member.clusterName());
+			byAsn.computeIfAbsent(asn, key -> new ArrayList<>()).add(member.cluster());
 		}
 		byAsn.forEach((asn, names) -> {
 			if (names.size() > 1) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.tfmesh.fabric.tf.NetworkIpam;
+import io.tfmesh.mesh.planner.AddressSpace;
 import io.tfmesh.net.Cidr;
 import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.observe.ObservedState;
@@ -52,6 +53,40 @@ final class CurrentCidrs {
 		catch (InvalidCidrException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Whether a member keeps the CIDR of one kind it uses now, and why.
+	 *
+	 * @param kept the CIDR it keeps, null when it gets a new block
+	 * @param reason for people: why it keeps it, or why not
+	 */
+	record Decision(@Nullable Cidr kept, String reason) {
+
+		boolean keeps() {
+			return kept != null;
+		}
+
+	}
+
+	/**
+	 * A member keeps its current CIDR of a kind only when its sources agree on one, it lies inside
+	 * the pool and it overlaps nothing taken in the mesh's space.
+	 */
+	static Decision decide(@Nullable ObservedState observed, Kind kind, Cidr pool, AddressSpace space) {
+		Optional<Cidr> current = agreed(observed, kind);
+		if (current.isEmpty()) {
+			return new Decision(null, why(observed, kind));
+		}
+		Cidr cidr = current.get();
+		if (!pool.contains(cidr)) {
+			return new Decision(null, "its current " + cidr + " is outside the pool " + pool);
+		}
+		if (!space.isFree(cidr)) {
+			return new Decision(null, "its current " + cidr + " collides with "
+					+ space.overlapping(cidr).stream().map(Cidr::toString).toList());
+		}
+		return new Decision(cidr, "the cluster already uses " + cidr + ", which is inside the pool and collides with nothing");
 	}
 
 	/** Why no current CIDR was kept, for the allocation's reason. */

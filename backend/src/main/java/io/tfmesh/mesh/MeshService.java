@@ -211,7 +211,7 @@ public class MeshService {
 		for (MeshRequest.Pool pool : request.pools()) {
 			Cidr supernet = Cidr.parse(pool.cidr());
 			for (AllocationView allocation : allocations.list(meshId)) {
-				if (allocation.kind() == pool.kind() && !inside(Cidr.parse(allocation.cidr()), supernet)) {
+				if (allocation.kind() == pool.kind() && !supernet.contains(Cidr.parse(allocation.cidr()))) {
 					throw new ConflictException("pools", "The " + pool.kind().id() + " block " + allocation.cidr() + " of "
 							+ allocation.owner() + " would lie outside the new pool " + pool.cidr()
 							+ "; release it first");
@@ -227,11 +227,6 @@ public class MeshService {
 						+ ", outside the new range " + request.asnMin() + "–" + request.asnMax());
 			}
 		}
-	}
-
-	static boolean inside(Cidr block, Cidr pool) {
-		return block.isIpv4() == pool.isIpv4() && block.prefixLength() >= pool.prefixLength()
-				&& pool.contains(block.network());
 	}
 
 	/** Field constraints, then: one pool of each kind, disjoint pools, clear of member underlays, known clusters. */

@@ -109,6 +109,15 @@ public record Cidr(InetAddress network, int prefixLength) implements Comparable<
 				&& Arrays.equals(mask(bytes, prefixLength), network.getAddress());
 	}
 
+	/**
+	 * Whether every address of the other network lies in this one: the same family, a prefix at
+	 * least as long as this one's, and this one's leading bits. {@code 10.0.0.0/8} contains
+	 * {@code 10.1.0.0/16} and itself; {@code 10.0.0.0/16} does not contain {@code 10.0.0.0/8}.
+	 */
+	public boolean contains(Cidr other) {
+		return other.prefixLength >= prefixLength && contains(other.network);
+	}
+
 	public boolean overlaps(Cidr other) {
 		if (isIpv4() != other.isIpv4()) {
 			return false;

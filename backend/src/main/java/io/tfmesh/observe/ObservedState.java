@@ -72,7 +72,9 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	}
 
 	public @Nullable String setting(String key) {
-		return kubeManager.stream().filter(s -> s.key().equals(key)).map(KubeManagerSetting::value).findFirst()
+		// a setting may hold null (an entrypoint default that is computed at run time), which
+		// Stream.findFirst cannot carry
+		return kubeManager.stream().filter(s -> s.key().equals(key)).findFirst().map(KubeManagerSetting::value)
 			.orElse(null);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tfmesh.net.Cidr;
+import io.tfmesh.support.PropertyTries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hands out the lowest free block, and repeats itself exactly; the other answers agree with a
  * brute-force count. Fixed seeds make every run check the same 10,000 cases.
  */
+@AddLifecycleHook(value = PropertyTries.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class AddressSpacePropertiesTest {
 
 	/**

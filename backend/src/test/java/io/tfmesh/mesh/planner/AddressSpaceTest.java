@@ -23,6 +23,14 @@ class AddressSpaceTest {
 	}
 
 	@Test
+	void handsOutTheLastAddressOfAPoolWhenItIsAllThatIsLeft() {
+		AddressSpace space = space("10.0.0.0/31", "10.0.0.2/32");
+
+		assertThat(space.lowestFree(cidr("10.0.0.0/30"), 32)).contains(cidr("10.0.0.3/32"));
+		assertThat(space.lowestFree(cidr("10.0.0.0/30"), 31)).isEmpty();
+	}
+
+	@Test
 	void allocatesIpv6BlocksWithoutTouchingIpv4() {
 		AddressSpace space = space("10.0.0.0/8", "fd00:10::/64", "fd00:10:0:2::/63");
 		Cidr pool = cidr("fd00:10::/48");
