@@ -7,7 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -18,6 +25,9 @@ import io.tfmesh.fabric.FabricException.Kind;
 
 /** A {@link KubernetesConnector} over a fabric8 client, which it owns and closes. */
 public final class Fabric8KubernetesConnector implements KubernetesConnector, AutoCloseable {
+
+	/** Items per list request: a large cluster is read in pages, as kubectl does. */
+	static final long PAGE_SIZE = 500;
 
 	private final KubernetesClient client;
 
@@ -78,12 +88,39 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 	}
 
 	@Override
-	public ClusterCounts counts() {
-		long pods = failures.call("list pods", () -> client.pods().inAnyNamespace().list()).getItems().size();
-		long services = failures.call("list services", () -> client.services().inAnyNamespace().list())
+	public List<DaemonSetInfo> tfDaemonSets(String namespace) {
+		return failures
+			.call("list DaemonSets in " + namespace, () -> client.apps().daemonSets().inNamespace(namespace).list())
 			.getItems()
-			.size();
+			.stream()
+			.filter(KubernetesRecords::isTungstenFabric)
+			.map(KubernetesRecords::daemonSet)
+			.sorted(Comparator.comparing(DaemonSetInfo::name))
+			.toList();
+	}
+
+	@Override
+	public ClusterCounts counts() {
+		long pods = count("list pods", options -> client.pods().inAnyNamespace().list(options),
+				KubernetesRecords::usesPodNetwork);
+		long services = count("list services", options -> client.services().inAnyNamespace().list(options),
+				KubernetesRecords::hasClusterIp);
 		return new ClusterCounts(pods, services);
+	}
+
+	/** Counts the items that match, page by page, following the API server's continue tokens. */
+	private <T extends HasMetadata> long count(String what, Function<ListOptions, KubernetesResourceList<T>> page,
+			Predicate<T> counted) {
+		long count = 0;
+		String next = null;
+		do {
+			ListOptions options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(next).build();
+			KubernetesResourceList<T> items = failures.call(what, () -> page.apply(options));
+			count += items.getItems().stream().filter(counted).count();
+			next = (items.getMetadata() != null) ? items.getMetadata().getContinue() : null;
+		}
+		while (next != null && !next.isEmpty());
+		return count;
 	}
 
 	@Override

@@ -26,13 +26,22 @@ public interface KubernetesConnector {
 	List<NodeInfo> nodes();
 
 	/**
-	 * The Tungsten Fabric pods of a namespace: those whose name or {@code app} label starts with
-	 * {@code contrail}, and the rabbitmq, zookeeper and redis pods whose labels mark them as
-	 * Contrail's (a label key or value mentioning {@code contrail}).
+	 * The Tungsten Fabric pods of a namespace, each with its containers: those whose name or
+	 * {@code app} label starts with {@code contrail}, and the zookeeper, rabbitmq and redis pods
+	 * of DaemonSets (or whose labels mention {@code contrail}).
 	 */
 	List<PodInfo> tfPods(String namespace);
 
-	/** Pods and services in all namespaces. */
+	/**
+	 * The Tungsten Fabric DaemonSets of a namespace (named like their pods, see
+	 * {@link #tfPods(String)}), with where each container's settings come from.
+	 */
+	List<DaemonSetInfo> tfDaemonSets(String namespace);
+
+	/**
+	 * The pods that hold a pod-network address and the services that hold a cluster IP, in all
+	 * namespaces, read in pages so that a large cluster is never listed in one answer.
+	 */
 	ClusterCounts counts();
 
 	/**

@@ -7,10 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeStatus;
@@ -18,8 +24,14 @@ import io.fabric8.kubernetes.api.model.NodeSystemInfo;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
 import org.jspecify.annotations.Nullable;
 
 /** Turns fabric8's objects into tfmesh's records. */
@@ -29,8 +41,12 @@ final class KubernetesRecords {
 
 	private static final String CONTRAIL_ROLE = "node-role.opencontrail.org/";
 
-	/** Contrail's backing services, which may run in pods that are not named after Contrail. */
-	private static final Set<String> BACKING_APPS = Set.of("rabbitmq", "zookeeper", "redis");
+	/**
+	 * Contrail's backing services, which run in DaemonSets of their own whose pods are not named
+	 * after Contrail (the single-yaml install's {@code config-zookeeper}, {@code rabbitmq} and
+	 * {@code redis}).
+	 */
+	private static final Set<String> BACKING_APPS = Set.of("config-zookeeper", "zookeeper", "rabbitmq", "redis");
 
 	private KubernetesRecords() {
 	}
@@ -71,18 +87,73 @@ final class KubernetesRecords {
 	}
 
 	static boolean isTungstenFabric(Pod pod) {
-		Map<String, String> labels = orEmpty(pod.getMetadata().getLabels());
+		OwnerReference owner = owner(orEmpty(pod.getMetadata().getOwnerReferences()));
+		return isTungstenFabric(pod.getMetadata().getName(), orEmpty(pod.getMetadata().getLabels()),
+				owner != null && "DaemonSet".equals(owner.getKind()));
+	}
+
+	static boolean isTungstenFabric(DaemonSet daemonSet) {
+		return isTungstenFabric(daemonSet.getMetadata().getName(), orEmpty(daemonSet.getMetadata().getLabels()), true);
+	}
+
+	private static boolean isTungstenFabric(String name, Map<String, String> labels, boolean daemonSet) {
 		String app = labels.getOrDefault("app", "");
-		if (pod.getMetadata().getName().startsWith("contrail") || app.startsWith("contrail")) {
+		if (name.startsWith("contrail") || app.startsWith("contrail")) {
 			return true;
 		}
-		return BACKING_APPS.contains(app) && labels.entrySet()
+		return BACKING_APPS.contains(app) && (daemonSet || labels.entrySet()
 			.stream()
-			.anyMatch(label -> mentionsContrail(label.getKey()) || mentionsContrail(label.getValue()));
+			.anyMatch(label -> mentionsContrail(label.getKey()) || mentionsContrail(label.getValue())));
 	}
 
 	private static boolean mentionsContrail(@Nullable String text) {
 		return text != null && text.toLowerCase(Locale.ROOT).contains("contrail");
+	}
+
+	static DaemonSetInfo daemonSet(DaemonSet daemonSet) {
+		PodSpec spec = Optional.ofNullable(daemonSet.getSpec())
+			.map(DaemonSetSpec::getTemplate)
+			.map(PodTemplateSpec::getSpec)
+			.orElseGet(PodSpec::new);
+		List<ContainerSpec> containers = orEmpty(spec.getContainers()).stream()
+			.map(KubernetesRecords::containerSpec)
+			.toList();
+		return new DaemonSetInfo(daemonSet.getMetadata().getNamespace(), daemonSet.getMetadata().getName(),
+				orEmpty(daemonSet.getMetadata().getLabels()), containers);
+	}
+
+	private static ContainerSpec containerSpec(Container container) {
+		List<EnvSource> envFrom = new ArrayList<>();
+		for (EnvFromSource source : orEmpty(container.getEnvFrom())) {
+			String prefix = (source.getPrefix() != null) ? source.getPrefix() : "";
+			if (source.getConfigMapRef() != null) {
+				envFrom.add(new EnvSource("ConfigMap", source.getConfigMapRef().getName(), prefix,
+						Boolean.TRUE.equals(source.getConfigMapRef().getOptional())));
+			}
+			else if (source.getSecretRef() != null) {
+				envFrom.add(new EnvSource("Secret", source.getSecretRef().getName(), prefix,
+						Boolean.TRUE.equals(source.getSecretRef().getOptional())));
+			}
+		}
+		List<EnvSetting> env = orEmpty(container.getEnv()).stream().map(KubernetesRecords::envSetting).toList();
+		return new ContainerSpec(container.getName(), container.getImage(), envFrom, env);
+	}
+
+	private static EnvSetting envSetting(EnvVar variable) {
+		EnvVarSource from = variable.getValueFrom();
+		if (from == null) {
+			// an env entry without value and valueFrom sets the variable to the empty string
+			return new EnvSetting(variable.getName(), (variable.getValue() != null) ? variable.getValue() : "", null,
+					null, null);
+		}
+		if (from.getConfigMapKeyRef() != null) {
+			return new EnvSetting(variable.getName(), null, from.getConfigMapKeyRef().getName(),
+					from.getConfigMapKeyRef().getKey(), null);
+		}
+		String other = (from.getSecretKeyRef() != null) ? "secretKeyRef"
+				: (from.getFieldRef() != null) ? "fieldRef" : (from.getResourceFieldRef() != null) ? "resourceFieldRef"
+						: "valueFrom";
+		return new EnvSetting(variable.getName(), null, null, null, other);
 	}
 
 	static PodInfo pod(Pod pod) {
@@ -97,11 +168,75 @@ final class KubernetesRecords {
 			.mapToInt(Integer::intValue)
 			.sum();
 		OwnerReference owner = owner(orEmpty(pod.getMetadata().getOwnerReferences()));
+		PodSpec spec = (pod.getSpec() != null) ? pod.getSpec() : new PodSpec();
 		return new PodInfo(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
-				orEmpty(pod.getMetadata().getLabels()), status.getPhase(), ready, restarts,
-				(pod.getSpec() != null) ? pod.getSpec().getNodeName() : null,
+				orEmpty(pod.getMetadata().getLabels()), status.getPhase(), ready, restarts, spec.getNodeName(),
 				(owner != null) ? owner.getKind() : null, (owner != null) ? owner.getName() : null,
-				instant(pod.getMetadata().getCreationTimestamp()));
+				instant(pod.getMetadata().getCreationTimestamp()), containers(spec, status),
+				Boolean.TRUE.equals(spec.getHostNetwork()), status.getPodIP());
+	}
+
+	/** The spec's containers in its order, each with its status (none yet for a pod not started). */
+	private static List<ContainerInfo> containers(PodSpec spec, PodStatus status) {
+		List<ContainerInfo> containers = new ArrayList<>();
+		for (Container container : orEmpty(spec.getContainers())) {
+			ContainerStatus state = orEmpty(status.getContainerStatuses()).stream()
+				.filter(candidate -> container.getName().equals(candidate.getName()))
+				.findFirst()
+				.orElse(null);
+			String nodeType = orEmpty(container.getEnv()).stream()
+				.filter(variable -> "NODE_TYPE".equals(variable.getName()) && variable.getValueFrom() == null)
+				.map(EnvVar::getValue)
+				.findFirst()
+				.orElse(null);
+			containers.add(container(container, nodeType, state));
+		}
+		return containers;
+	}
+
+	private static ContainerInfo container(Container container, @Nullable String nodeType,
+			@Nullable ContainerStatus status) {
+		if (status == null || status.getState() == null) {
+			return new ContainerInfo(container.getName(), container.getImage(), nodeType, ContainerInfo.State.UNKNOWN,
+					null, false, 0);
+		}
+		ContainerState state = status.getState();
+		ContainerInfo.State kind;
+		String reason = null;
+		if (state.getRunning() != null) {
+			kind = ContainerInfo.State.RUNNING;
+		}
+		else if (state.getWaiting() != null) {
+			kind = ContainerInfo.State.WAITING;
+			reason = state.getWaiting().getReason();
+		}
+		else if (state.getTerminated() != null) {
+			kind = ContainerInfo.State.TERMINATED;
+			reason = state.getTerminated().getReason();
+		}
+		else {
+			kind = ContainerInfo.State.UNKNOWN;
+		}
+		int restarts = (status.getRestartCount() != null) ? status.getRestartCount() : 0;
+		return new ContainerInfo(container.getName(), container.getImage(), nodeType, kind, reason,
+				Boolean.TRUE.equals(status.getReady()), restarts);
+	}
+
+	/** Whether the pod holds an address of the pod network: not on its node's network, and not finished. */
+	static boolean usesPodNetwork(Pod pod) {
+		boolean hostNetwork = pod.getSpec() != null && Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+		String phase = (pod.getStatus() != null) ? pod.getStatus().getPhase() : null;
+		return !hostNetwork && !"Succeeded".equals(phase) && !"Failed".equals(phase);
+	}
+
+	/** Whether the service holds a cluster IP: not headless ({@code None}) and not an {@code ExternalName}. */
+	static boolean hasClusterIp(Service service) {
+		ServiceSpec spec = service.getSpec();
+		if (spec == null || "ExternalName".equals(spec.getType())) {
+			return false;
+		}
+		String clusterIp = spec.getClusterIP();
+		return clusterIp != null && !clusterIp.isBlank() && !"None".equals(clusterIp);
 	}
 
 	private static @Nullable OwnerReference owner(List<OwnerReference> owners) {
