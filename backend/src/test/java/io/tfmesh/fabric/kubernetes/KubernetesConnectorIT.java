@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceListBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -412,6 +414,74 @@ class KubernetesConnectorIT {
 		finally {
 			server.destroy();
 		}
+	}
+
+	@Test
+	void readsTheTfDaemonSetsWithWhereTheirSettingsComeFrom() {
+		List<DaemonSetInfo> daemonSets = connector(Credentials.TOKEN).tfDaemonSets(NAMESPACE);
+
+		assertThat(daemonSets).extracting(DaemonSetInfo::name).contains("contrail-kube-manager", "contrail-agent");
+		DaemonSetInfo kubeManager = daemonSets.stream()
+			.filter(daemonSet -> daemonSet.name().equals("contrail-kube-manager"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(kubeManager.containers()).flatExtracting(ContainerSpec::envFrom)
+			.containsExactly(new EnvSource("ConfigMap", "env", "", false),
+					new EnvSource("ConfigMap", "kube-manager-config", "", false));
+	}
+
+	@Test
+	void countsPodsAndServicesPageByPage() throws Exception {
+		KubernetesMockServer server = new KubernetesMockServer(false);
+		server.init(InetAddress.getByName("127.0.0.1"), 0);
+		try {
+			String pods = "/api/v1/pods?limit=" + Fabric8KubernetesConnector.PAGE_SIZE;
+			server.expect().get().withPath(pods)
+				.andReturn(200, new PodListBuilder().withNewMetadata().withContinue("page-2").endMetadata()
+					.addToItems(podOnTheNetwork("a"), podOnTheNetwork("b"), new PodBuilder(podOnTheNetwork("host"))
+						.editSpec().withHostNetwork(true).endSpec().build())
+					.build())
+				.always();
+			server.expect().get().withPath("/api/v1/pods?continue=page-2&limit=" + Fabric8KubernetesConnector.PAGE_SIZE)
+				.andReturn(200, new PodListBuilder().withNewMetadata().endMetadata()
+					.addToItems(podOnTheNetwork("c"), new PodBuilder(podOnTheNetwork("done")).editStatus()
+						.withPhase("Succeeded").endStatus().build())
+					.build())
+				.always();
+			String services = "/api/v1/services?limit=" + Fabric8KubernetesConnector.PAGE_SIZE;
+			server.expect().get().withPath(services)
+				.andReturn(200, new ServiceListBuilder().withNewMetadata().withContinue("page-2").endMetadata()
+					.addToItems(service("kubernetes", "10.96.0.1"), service("headless", "None"))
+					.build())
+				.always();
+			server.expect().get().withPath("/api/v1/services?continue=page-2&limit=" + Fabric8KubernetesConnector.PAGE_SIZE)
+				.andReturn(200, new ServiceListBuilder().withNewMetadata().endMetadata()
+					.addToItems(service("kube-dns", "10.96.0.10"))
+					.build())
+				.always();
+			KubernetesConnector connector = connectors.forCluster(new ClusterAccess(3, "paged",
+					new ClusterAccess.Kubernetes(server.url("/"), null, TOKEN, null),
+					new ClusterAccess.TungstenFabric("http://127.0.0.1:1", null), List.of(), NAMESPACE,
+					List.of("env"), 1));
+
+			assertThat(connector.counts()).isEqualTo(new ClusterCounts(3, 2));
+		}
+		finally {
+			server.destroy();
+		}
+	}
+
+	private static Pod podOnTheNetwork(String name) {
+		return new PodBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+			.withNewSpec().endSpec()
+			.withNewStatus().withPhase("Running").endStatus()
+			.build();
+	}
+
+	private static Service service(String name, String clusterIp) {
+		return new ServiceBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+			.withNewSpec().withType("ClusterIP").withClusterIP(clusterIp).endSpec()
+			.build();
 	}
 
 	private KubernetesConnector connector(Credentials credentials) {
