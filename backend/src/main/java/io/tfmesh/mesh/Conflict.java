@@ -8,7 +8,7 @@ import java.util.List;
  * @param severity {@code error} (routes will collide), {@code warning} (a cluster's own sources
  * disagree, or a name is reused) or {@code info} (tfmesh cannot tell)
  * @param type {@code overlap}, {@code underlay-overlap}, {@code reservation-overlap}, {@code drift},
- * {@code duplicate-asn}, {@code duplicate-cluster-name} or {@code not-observed}
+ * {@code duplicate-asn}, {@code duplicate-cluster-name}, {@code not-observed} or {@code incomplete}
  * @param clusters the clusters involved
  * @param cidrs the CIDRs involved, if any
  * @param sources where each fact comes from (which cluster, which source)

@@ -14,7 +14,8 @@ import io.tfmesh.net.Cidr;
 import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
-import io.tfmesh.observe.ObservedState.KubeManagerSetting;
+import io.tfmesh.observe.ObservedState.Setting;
+import io.tfmesh.observe.ObservedState.SettingDrift;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -106,14 +107,22 @@ class ConflictFinder {
 			}
 			else {
 				observed.put(member.cluster(), member.observed());
+				if (!member.observed().complete()) {
+					conflicts.add(new Conflict("info", "incomplete", List.of(member.cluster()), List.of(),
+							member.observed().failedSources(), member.cluster()
+									+ "'s last observation is incomplete; what its failed sources would tell is "
+									+ "unknown and is compared with nothing: " + String.join(", ",
+											member.observed().failedSources())));
+				}
 			}
 		}
 		Map<String, List<Claim>> claims = new LinkedHashMap<>();
 		observed.forEach((cluster, state) -> claims.put(cluster, claims(cluster, state)));
 		overlapsBetweenMembers(claims, conflicts);
-		overlapsInsideMembers(claims, conflicts);
+		overlapsInsideMembers(claims, forwarding(observed), conflicts);
 		overlapsWithUnderlaysAndReservations(underlays, reservations, claims, conflicts);
 		drift(claims, conflicts);
+		settingDrift(observed, conflicts);
 		duplicateAsns(members, conflicts);
 		duplicateClusterNames(observed, conflicts);
 		return conflicts;
@@ -123,31 +132,52 @@ class ConflictFinder {
 		return state != null && state.tungstenFabric() != null ? state.tungstenFabric().autonomousSystem() : null;
 	}
 
+	/**
+	 * What each source of a cluster says it uses. A value tfmesh could not read claims nothing;
+	 * nor does an entrypoint default while TF was not read, since only TF's IPAMs could confirm
+	 * what the cluster runs with. Under IP fabric forwarding, pods claim the ip-fabric range the
+	 * pod network references, and KUBERNETES_POD_SUBNETS places none of them.
+	 */
 	static List<Claim> claims(String cluster, ObservedState state) {
 		List<Claim> claims = new ArrayList<>();
 		if (state.kubeadm() != null) {
 			add(claims, cluster, Kind.POD, state.kubeadm().podSubnet(), "kubeadm podSubnet");
 			add(claims, cluster, Kind.SERVICE, state.kubeadm().serviceSubnet(), "kubeadm serviceSubnet");
 		}
+		boolean tfRead = state.tungstenFabric() != null;
 		for (Kind kind : Kind.CLUSTER_KINDS) {
-			for (KubeManagerSetting setting : state.kubeManager()) {
-				if (setting.key().equals(kind.kubeManagerKey()) && setting.value() != null) {
-					for (String subnet : setting.value().trim().split("\\s+")) {
-						add(claims, cluster, kind, subnet, "kube-manager " + setting.key()
-								+ ("default".equals(setting.origin()) ? " (entrypoint default)" : " (" + setting.origin() + ")"));
-					}
+			Setting setting = state.kubeManagerSetting(kind.kubeManagerKey());
+			boolean placesNothing = kind == Kind.POD && CurrentCidrs.forwardingOn(state);
+			if (setting != null && !setting.unknown() && setting.value() != null && !placesNothing
+					&& (tfRead || !setting.entrypointDefault())) {
+				for (String subnet : setting.value().trim().split("\\s+")) {
+					add(claims, cluster, kind, subnet, "kube-manager " + setting.key() + " (" + setting.origin() + ")");
 				}
 			}
-			for (String subnet : CurrentCidrs.ipamSubnets(state, kind)) {
-				add(claims, cluster, kind, subnet, "TF IPAM " + kindIpam(state, kind));
+			for (String subnet : CurrentCidrs.tfSubnets(state, kind)) {
+				add(claims, cluster, kind, subnet, tfSource(state, kind));
 			}
 		}
 		return claims;
 	}
 
-	private static String kindIpam(ObservedState state, Kind kind) {
-		String name = state.setting("KUBERNETES_CLUSTER_NAME");
-		return kind.ipamName(name == null || name.isBlank() ? "k8s" : name);
+	private static String tfSource(ObservedState state, Kind kind) {
+		if (kind == Kind.POD && state.forwarding() != null) {
+			return "TF IPAM " + String.join(" ", state.forwarding().podNetworkIpams())
+					+ (state.forwarding().on() ? " of the pod network, IP fabric forwarding on" : "");
+		}
+		return "TF IPAM " + kind.ipamName(state.tfClusterName());
+	}
+
+	/** The members whose pods take their addresses from the ip-fabric range. */
+	private static Set<String> forwarding(Map<String, ObservedState> observed) {
+		Set<String> on = new LinkedHashSet<>();
+		observed.forEach((cluster, state) -> {
+			if (CurrentCidrs.forwardingOn(state)) {
+				on.add(cluster);
+			}
+		});
+		return on;
 	}
 
 	private static void add(List<Claim> claims, String cluster, Kind kind, String text, String source) {
@@ -189,12 +219,15 @@ class ConflictFinder {
 		}
 	}
 
-	private static void overlapsInsideMembers(Map<String, List<Claim>> claims, List<Conflict> conflicts) {
+	private static void overlapsInsideMembers(Map<String, List<Claim>> claims, Set<String> forwarding,
+			List<Conflict> conflicts) {
 		claims.forEach((cluster, own) -> {
 			Set<String> seen = new LinkedHashSet<>();
 			for (Claim a : own) {
 				for (Claim b : own) {
-					if (a.kind().ordinal() < b.kind().ordinal() && a.cidr().overlaps(b.cidr())
+					// under IP fabric forwarding, pods are in the ip-fabric range by design
+					boolean byDesign = forwarding.contains(cluster) && a.kind() == Kind.POD && b.kind() == Kind.FABRIC;
+					if (a.kind().ordinal() < b.kind().ordinal() && a.cidr().overlaps(b.cidr()) && !byDesign
 							&& seen.add(a.kind() + " " + a.cidr() + " " + b.kind() + " " + b.cidr())) {
 						conflicts.add(new Conflict("error", "overlap", List.of(cluster),
 								List.of(a.cidr().toString(), b.cidr().toString()), List.of(a.describe(), b.describe()),
@@ -253,12 +286,40 @@ class ConflictFinder {
 		});
 	}
 
+	/**
+	 * A setting kube-manager and the vrouter agent both read, with different values: the agent
+	 * routes KUBERNETES_POD_SUBNETS over vhost0, and reads only the {@code env} ConfigMap.
+	 */
+	private static void settingDrift(Map<String, ObservedState> observed, List<Conflict> conflicts) {
+		observed.forEach((cluster, state) -> {
+			for (SettingDrift drift : state.settingDrift()) {
+				List<String> cidrs = new ArrayList<>();
+				if (drift.key().endsWith("_SUBNETS")) {
+					for (String value : new String[] { drift.kubeManager(), drift.vrouterAgent() }) {
+						if (value != null) {
+							cidrs.addAll(List.of(value.trim().split("\\s+")));
+						}
+					}
+				}
+				conflicts.add(new Conflict("warning", "drift", List.of(cluster), distinct(cidrs),
+						List.of(cluster + " kube-manager " + drift.key() + "=" + drift.kubeManager() + " ("
+								+ drift.kubeManagerOrigin() + ")",
+								cluster + " vrouter agent " + drift.key() + "=" + drift.vrouterAgent() + " ("
+										+ drift.vrouterAgentOrigin() + ")"),
+						cluster + "'s kube-manager and vrouter agent run with different " + drift.key() + ": "
+								+ drift.describe()
+								+ "; the agent reads only the env ConfigMap, so a change must be written there and the "
+								+ "agents restarted as well as kube-manager"));
+			}
+		});
+	}
+
 	private static String hint(Kind kind, List<Claim> claims) {
 		boolean kubeadmAlone = claims.stream().anyMatch(c -> c.source().startsWith("kubeadm"));
 		if (kind == Kind.SERVICE && kubeadmAlone) {
 			return "; kubeadm's --service-cidr never reaches TF's kube-manager";
 		}
-		if (claims.stream().anyMatch(c -> c.source().startsWith("TF IPAM"))) {
+		if (claims.stream().anyMatch(c -> c.source().startsWith("TF "))) {
 			return "; TF keeps an IPAM's subnets once it has any, whatever the ConfigMap says later";
 		}
 		return "";
@@ -290,8 +351,10 @@ class ConflictFinder {
 	private static void duplicateClusterNames(Map<String, ObservedState> observed, List<Conflict> conflicts) {
 		Map<String, List<String>> byName = new LinkedHashMap<>();
 		observed.forEach((cluster, state) -> {
-			String name = state.setting("KUBERNETES_CLUSTER_NAME");
-			byName.computeIfAbsent(name == null || name.isBlank() ? "k8s" : name, key -> new ArrayList<>()).add(cluster);
+			String name = state.tfClusterName();
+			if (name != null) {
+				byName.computeIfAbsent(name, key -> new ArrayList<>()).add(cluster);
+			}
 		});
 		byName.forEach((name, names) -> {
 			if (names.size() > 1) {

@@ -1,5 +1,6 @@
 package io.tfmesh.mesh;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,13 +11,16 @@ import io.tfmesh.mesh.planner.AddressSpace;
 import io.tfmesh.net.Cidr;
 import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.observe.ObservedState;
+import io.tfmesh.observe.ObservedState.Setting;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The CIDR of one kind a cluster uses now, as its observed sources tell it. A cluster keeps it
  * only when every source that says something names the same single CIDR: kube-manager's
  * setting, the TF IPAM and, for services, kubeadm's serviceSubnet (the API server hands out
- * ClusterIPs from it). Sources that disagree mean the cluster needs a fix anyway.
+ * ClusterIPs from it). For pods, TF's word is the IPAMs the pod network references, and under IP
+ * fabric forwarding KUBERNETES_POD_SUBNETS has none. Sources that disagree mean the cluster
+ * needs a fix anyway; a source that was not read means nothing can be agreed.
  */
 final class CurrentCidrs {
 
@@ -24,19 +28,20 @@ final class CurrentCidrs {
 	}
 
 	static Optional<Cidr> agreed(@Nullable ObservedState observed, Kind kind) {
-		if (observed == null) {
+		if (observed == null || unknown(observed, kind) != null) {
 			return Optional.empty();
 		}
 		Set<String> named = new LinkedHashSet<>();
-		String setting = observed.setting(kind.kubeManagerKey());
-		if (setting != null && !setting.isBlank()) {
-			List<String> subnets = List.of(setting.trim().split("\\s+"));
+		Setting setting = observed.kubeManagerSetting(kind.kubeManagerKey());
+		if (setting != null && setting.value() != null && !setting.value().isBlank()
+				&& !(kind == Kind.POD && forwardingOn(observed))) {
+			List<String> subnets = List.of(setting.value().trim().split("\\s+"));
 			if (subnets.size() != 1) {
 				return Optional.empty();
 			}
 			named.add(subnets.get(0));
 		}
-		List<String> ipam = ipamSubnets(observed, kind);
+		List<String> ipam = tfSubnets(observed, kind);
 		if (ipam.size() > 1) {
 			return Optional.empty();
 		}
@@ -53,6 +58,50 @@ final class CurrentCidrs {
 		catch (InvalidCidrException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Why the CIDR of a kind that a member uses now cannot be known from its observation: a source
+	 * that did not answer, or a setting that comes from one; null when it can be.
+	 */
+	static @Nullable String unknown(ObservedState observed, Kind kind) {
+		List<String> why = new ArrayList<>();
+		if (observed.tungstenFabric() == null) {
+			why.add("the TF config API was not read");
+		}
+		Setting setting = observed.kubeManagerSetting(kind.kubeManagerKey());
+		if (setting != null && setting.unknown()) {
+			why.add("kube-manager's " + setting.key() + " is unknown (" + setting.origin() + ")");
+		}
+		if (kind == Kind.POD && observed.tungstenFabric() != null
+				&& (observed.forwarding() == null || !observed.forwarding().known())) {
+			why.add("the IPAMs of the pod network are unknown ("
+					+ (observed.forwarding() == null ? "not read" : observed.forwarding().source()) + ")");
+		}
+		if (kind == Kind.SERVICE && !observed.read(ObservedState.KUBEADM_SOURCE)) {
+			why.add("kubeadm-config was not read");
+		}
+		return why.isEmpty() ? null : String.join("; ", why);
+	}
+
+	/** Whether the pod network takes its addresses from the ip-fabric IPAM. */
+	static boolean forwardingOn(ObservedState observed) {
+		return observed.forwarding() != null && observed.forwarding().on();
+	}
+
+	/**
+	 * What TF says of a kind: for pods, the subnets of the IPAMs the pod network references (the
+	 * ip-fabric IPAM's under IP fabric forwarding); for the others, the IPAM kube-manager
+	 * provisions for the kind.
+	 */
+	static List<String> tfSubnets(ObservedState observed, Kind kind) {
+		if (kind == Kind.POD && observed.forwarding() != null && observed.forwarding().known()) {
+			return observed.forwarding().podSubnets();
+		}
+		if (kind == Kind.POD && observed.forwarding() != null) {
+			return List.of();
+		}
+		return ipamSubnets(observed, kind);
 	}
 
 	/**
@@ -94,6 +143,10 @@ final class CurrentCidrs {
 		if (observed == null) {
 			return "the cluster has not been observed, so its current CIDRs are unknown";
 		}
+		String unknown = unknown(observed, kind);
+		if (unknown != null) {
+			return "its current " + kind.id() + " CIDR is unknown, so none was kept: " + unknown;
+		}
 		return "its sources do not agree on one " + kind.id() + " CIDR";
 	}
 
@@ -101,8 +154,11 @@ final class CurrentCidrs {
 		if (observed.tungstenFabric() == null) {
 			return List.of();
 		}
-		String cluster = observed.setting("KUBERNETES_CLUSTER_NAME");
-		String name = kind.ipamName(cluster == null || cluster.isBlank() ? "k8s" : cluster);
+		String cluster = observed.tfClusterName();
+		if (cluster == null) {
+			return List.of();
+		}
+		String name = kind.ipamName(cluster);
 		return observed.tungstenFabric()
 			.networkIpams()
 			.stream()

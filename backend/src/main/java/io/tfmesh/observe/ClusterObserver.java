@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.tfmesh.fabric.ClusterAccess;
@@ -24,14 +25,19 @@ import io.tfmesh.fabric.introspect.ServiceStatus;
 import io.tfmesh.fabric.introspect.TfService;
 import io.tfmesh.fabric.kubernetes.ClusterCounts;
 import io.tfmesh.fabric.kubernetes.ConfigMapData;
+import io.tfmesh.fabric.kubernetes.DaemonSetInfo;
 import io.tfmesh.fabric.kubernetes.KubeadmConfig;
 import io.tfmesh.fabric.kubernetes.KubernetesConnector;
 import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
+import io.tfmesh.fabric.kubernetes.NamespaceInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
 import io.tfmesh.fabric.tf.TfConfigApi;
 import io.tfmesh.fabric.tf.TfConfigApis;
+import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.ProcessHealth;
+import io.tfmesh.observe.ObservedState.Setting;
+import io.tfmesh.observe.ObservedState.SettingDrift;
 import io.tfmesh.observe.ObservedState.SourceReading;
 import io.tfmesh.observe.ObservedState.TfConfig;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +53,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ClusterObserver {
 
-	static final String KUBEADM = "kubernetes/kubeadm-config";
+	static final String KUBEADM = ObservedState.KUBEADM_SOURCE;
 
 	static final String CONFIG_MAPS = "kubernetes/kube-manager-configmaps";
+
+	static final String DAEMON_SETS = "kubernetes/tf-daemonsets";
+
+	static final String NAMESPACES = "kubernetes/namespaces";
 
 	static final String NODES = "kubernetes/nodes";
 
@@ -90,10 +100,14 @@ class ClusterObserver {
 		TfConfigApi tf = tungstenFabric.forCluster(access);
 
 		Timed<Optional<KubeadmConfig>> kubeadm = timed(k8s::kubeadmConfig);
-		Timed<List<ConfigMapData>> configMaps = timed(
-				() -> k8s.configMaps(access.kubeManagerNamespace(), access.kubeManagerConfigMaps()));
+		Timed<List<DaemonSetInfo>> daemonSets = timed(() -> k8s.tfDaemonSets(access.kubeManagerNamespace()));
+		// the ConfigMaps the DaemonSets refer to, once they are known; the configured ones either way
+		Timed<List<ConfigMapData>> configMaps = timed(daemonSets.future.handle((found, error) -> found),
+				found -> k8s.configMaps(access.kubeManagerNamespace(),
+						ConsumerSettings.configMapNames(found, access.kubeManagerConfigMaps())));
 		Timed<List<NodeInfo>> nodes = timed(k8s::nodes);
 		Timed<List<PodInfo>> pods = timed(() -> k8s.tfPods(access.kubeManagerNamespace()));
+		Timed<List<NamespaceInfo>> namespaces = timed(k8s::namespaces);
 		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
 		Timed<ClusterCounts> counts = timed(k8s::counts);
 		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
@@ -101,20 +115,26 @@ class ClusterObserver {
 
 		Map<String, SourceReading> sources = new LinkedHashMap<>();
 		Optional<KubeadmConfig> kubeadmResult = kubeadm.await(KUBEADM, deadline, sources).flatMap(found -> found);
+		List<DaemonSetInfo> daemonSetResult = daemonSets.await(DAEMON_SETS, deadline, sources).orElse(null);
 		List<ConfigMapData> configMapResult = configMaps.await(CONFIG_MAPS, deadline, sources).orElse(List.of())
 			.stream()
 			.map(ConfigMapMasking::mask)
 			.toList();
 		List<NodeInfo> nodeResult = nodes.await(NODES, deadline, sources).orElse(List.of());
 		List<PodInfo> podResult = pods.await(PODS, deadline, sources).orElse(List.of());
+		List<NamespaceInfo> namespaceResult = namespaces.await(NAMESPACES, deadline, sources).orElse(null);
 		TfConfig tfResult = tfConfig.await(TF, deadline, sources).orElse(null);
 		ClusterCounts countResult = counts.await(COUNTS, deadline, sources).orElse(null);
 		List<ProcessHealth> healthResult = awaitHealth(health, deadline, sources, nodes, pods);
 
+		ConsumerSettings settings = ConsumerSettings.of(daemonSetResult, configMapResult, configMaps.succeeded(),
+				access.kubeManagerConfigMaps());
+		Forwarding forwarding = ForwardingReading.of(tfResult, settings.kubeManager(), namespaceResult);
 		Duration took = Duration.between(start, clock.instant());
 		return new Observation(start, took, List.copyOf(sources.values()), kubeadmResult.orElse(null), configMapResult,
-				KubeManagerDefaults.effective(configMapResult), nodeResult, podResult, tfResult, healthResult,
-				countResult);
+				settings.kubeManager(), nodeResult, podResult, tfResult, healthResult, countResult,
+				settings.vrouterAgent(), EffectiveSettings.drift(settings.kubeManager(), settings.vrouterAgent()),
+				forwarding);
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
@@ -210,8 +230,16 @@ class ClusterObserver {
 	}
 
 	private <T> Timed<T> timed(Supplier<T> read) {
+		return timed(CompletableFuture.supplyAsync(read, executor));
+	}
+
+	/** A read that starts once another has answered, with what it gave (null when it failed). */
+	private <F, T> Timed<T> timed(CompletableFuture<F> first, Function<F, T> read) {
+		return timed(first.thenApplyAsync(read, executor));
+	}
+
+	private <T> Timed<T> timed(CompletableFuture<T> future) {
 		Instant start = clock.instant();
-		CompletableFuture<T> future = CompletableFuture.supplyAsync(read, executor);
 		CompletableFuture<Instant> finished = future.handle((value, error) -> clock.instant());
 		return new Timed<>(start, future, finished);
 	}
@@ -280,9 +308,10 @@ class ClusterObserver {
 
 	/** What the observer read, before it is stored with its revision. */
 	record Observation(Instant observedAt, Duration duration, List<SourceReading> sources,
-			@Nullable KubeadmConfig kubeadm, List<ConfigMapData> configMaps,
-			List<ObservedState.KubeManagerSetting> kubeManager, List<NodeInfo> nodes, List<PodInfo> tfPods,
-			@Nullable TfConfig tungstenFabric, List<ProcessHealth> health, @Nullable ClusterCounts counts) {
+			@Nullable KubeadmConfig kubeadm, List<ConfigMapData> configMaps, List<Setting> kubeManager,
+			List<NodeInfo> nodes, List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health,
+			@Nullable ClusterCounts counts, List<Setting> vrouterAgent, List<SettingDrift> settingDrift,
+			Forwarding forwarding) {
 
 		boolean complete() {
 			return sources.stream().allMatch(SourceReading::ok);

@@ -44,7 +44,8 @@ public class ObservationService {
 				observation.duration().toMillis(), observation.complete(), revision(observation),
 				observation.sources(), observation.kubeadm(), observation.configMaps(), observation.kubeManager(),
 				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health(),
-				observation.counts());
+				observation.counts(), observation.vrouterAgent(), observation.settingDrift(), observation.forwarding(),
+				UnknownFields.of(observation));
 		store.save(state);
 		return state;
 	}
@@ -63,6 +64,9 @@ public class ObservationService {
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("kubeadm", observation.kubeadm());
 		content.put("configMaps", observation.configMaps());
+		content.put("kubeManager", observation.kubeManager());
+		content.put("vrouterAgent", observation.vrouterAgent());
+		content.put("forwarding", observation.forwarding());
 		content.put("nodes", observation.nodes()
 			.stream()
 			.map(node -> List.of(node.name(), node.addresses(), node.roles()))

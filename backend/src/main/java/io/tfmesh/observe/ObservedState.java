@@ -20,17 +20,40 @@ import org.jspecify.annotations.Nullable;
  * @param revision hash of the observed content (not of when or how fast it was read): the base
  * revision that change plans record
  * @param complete whether every source answered
- * @param kubeManagerConfigMaps the kube-manager ConfigMaps, with secret-looking values masked
- * @param kubeManager the settings kube-manager runs with: ConfigMap values, else its entrypoint's
- * defaults
+ * @param kubeManagerConfigMaps the ConfigMaps the TF DaemonSets (and the cluster's configured
+ * kube-manager ConfigMaps) refer to, with secret-looking values masked
+ * @param kubeManager the settings the contrail-kube-manager container runs with
  * @param health contrail-status of each TF service on each node
  * @param counts pods and services in all namespaces, when they could be read
+ * @param vrouterAgent the settings the contrail-vrouter-agent container runs with
+ * @param settingDrift the settings both containers read, where they run with different values
+ * @param forwarding whether pods take their addresses from the ip-fabric IPAM, and so where
+ * they are
+ * @param unknown what tfmesh could not read this time (a failed source, a setting that comes
+ * from one): such values are null here, never a default
  */
 public record ObservedState(long clusterId, String clusterName, Instant observedAt, long durationMs, boolean complete,
 		String revision, List<SourceReading> sources, @Nullable KubeadmConfig kubeadm,
-		List<ConfigMapData> kubeManagerConfigMaps, List<KubeManagerSetting> kubeManager, List<NodeInfo> nodes,
+		List<ConfigMapData> kubeManagerConfigMaps, List<Setting> kubeManager, List<NodeInfo> nodes,
 		List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health,
-		@Nullable ClusterCounts counts) {
+		@Nullable ClusterCounts counts, List<Setting> vrouterAgent, List<SettingDrift> settingDrift,
+		@Nullable Forwarding forwarding, List<String> unknown) {
+
+	/** The source of {@link #kubeadm()}. */
+	public static final String KUBEADM_SOURCE = "kubernetes/kubeadm-config";
+
+	public ObservedState {
+		// observations stored before a field existed read it as null
+		sources = orEmpty(sources);
+		kubeManagerConfigMaps = orEmpty(kubeManagerConfigMaps);
+		kubeManager = orEmpty(kubeManager);
+		nodes = orEmpty(nodes);
+		tfPods = orEmpty(tfPods);
+		health = orEmpty(health);
+		vrouterAgent = orEmpty(vrouterAgent);
+		settingDrift = orEmpty(settingDrift);
+		unknown = orEmpty(unknown);
+	}
 
 	/**
 	 * How one source answered.
@@ -48,12 +71,76 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	}
 
 	/**
-	 * One effective kube-manager setting.
+	 * One setting as a container runs with it.
 	 *
-	 * @param origin {@code configmap/<name>} where it was set, or {@code default} for the
-	 * container entrypoint's default
+	 * @param value null when unknown, or when the entrypoint computes its default at run time
+	 * @param origin {@code configmap/<name>} (its {@code envFrom}), {@code env} (a literal of the
+	 * container spec), {@code env from configmap/<name> key <key>}, {@code entrypoint default}
+	 * (the ConfigMaps were read and none sets it), or why it is unknown
+	 * @param unknown whether tfmesh could not read it
 	 */
-	public record KubeManagerSetting(String key, @Nullable String value, String origin) {
+	public record Setting(String key, @Nullable String value, String origin, boolean unknown) {
+
+		public static final String ENTRYPOINT_DEFAULT = "entrypoint default";
+
+		public boolean entrypointDefault() {
+			return !unknown && ENTRYPOINT_DEFAULT.equals(origin);
+		}
+
+	}
+
+	/** A setting that kube-manager and the vrouter agent both read, with the values each runs with. */
+	public record SettingDrift(String key, @Nullable String kubeManager, String kubeManagerOrigin,
+			@Nullable String vrouterAgent, String vrouterAgentOrigin) {
+
+		public String describe() {
+			return key + ": kube-manager runs with " + kubeManager + " (" + kubeManagerOrigin
+					+ "), the vrouter agent with " + vrouterAgent + " (" + vrouterAgentOrigin + ")";
+		}
+
+	}
+
+	/**
+	 * IP fabric forwarding, as the pod network really has it.
+	 *
+	 * @param mode {@code on} (the pod network references the ip-fabric IPAM), {@code off} or
+	 * {@code unknown}
+	 * @param source what the mode was read from, for people
+	 * @param setting kube-manager's KUBERNETES_IP_FABRIC_FORWARDING, null when unknown
+	 * @param podNetwork fq_name of the cluster's default pod network, when found
+	 * @param podNetworkIpams the IPAMs it references
+	 * @param podSubnets the subnets pods take their addresses from: those of the referenced IPAMs;
+	 * empty when unknown
+	 * @param namespaces namespaces whose {@code opencontrail.org/ip_fabric_forwarding} annotation
+	 * decides it for their own pod network
+	 */
+	public record Forwarding(String mode, String source, @Nullable String setting, @Nullable String podNetwork,
+			List<String> podNetworkIpams, List<String> podSubnets, List<NamespaceForwarding> namespaces) {
+
+		public static final String ON = "on";
+
+		public static final String OFF = "off";
+
+		public static final String UNKNOWN = "unknown";
+
+		public Forwarding {
+			podNetworkIpams = orEmpty(podNetworkIpams);
+			podSubnets = orEmpty(podSubnets);
+			namespaces = orEmpty(namespaces);
+		}
+
+		public boolean on() {
+			return ON.equals(mode);
+		}
+
+		public boolean known() {
+			return !UNKNOWN.equals(mode);
+		}
+
+	}
+
+	/** A namespace that sets IP fabric forwarding for itself (kube_config_db.py). */
+	public record NamespaceForwarding(String namespace, boolean ipFabricForwarding) {
 	}
 
 	/** The TF config API's objects that address planning and peering depend on. */
@@ -71,11 +158,49 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 			String source, Instant readAt) {
 	}
 
+	/** kube-manager's value of a setting; null when unknown or unset. */
 	public @Nullable String setting(String key) {
 		// a setting may hold null (an entrypoint default that is computed at run time), which
-		// Stream.findFirst cannot carry
-		return kubeManager.stream().filter(s -> s.key().equals(key)).findFirst().map(KubeManagerSetting::value)
-			.orElse(null);
+		// Optional cannot carry
+		Setting setting = kubeManagerSetting(key);
+		return setting == null ? null : setting.value();
+	}
+
+	public @Nullable Setting kubeManagerSetting(String key) {
+		return kubeManager.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+	}
+
+	/**
+	 * The name kube-manager gives its TF objects ({@code <name>-pod-ipam}, ...): its
+	 * KUBERNETES_CLUSTER_NAME, or that of the pod network found in TF; null when neither is known.
+	 */
+	public @Nullable String tfClusterName() {
+		Setting setting = kubeManagerSetting("KUBERNETES_CLUSTER_NAME");
+		if (setting != null && !setting.unknown() && setting.value() != null && !setting.value().isBlank()) {
+			return setting.value().strip();
+		}
+		if (forwarding != null && forwarding.podNetwork() != null) {
+			String network = forwarding.podNetwork().substring(forwarding.podNetwork().lastIndexOf(':') + 1);
+			return network.substring(0, network.length() - "-default-pod-network".length());
+		}
+		return null;
+	}
+
+	/** Whether the source (such as {@code tungsten-fabric/config-api}) was read this time. */
+	public boolean read(String source) {
+		return sources.stream().filter(s -> s.source().equals(source)).allMatch(SourceReading::ok);
+	}
+
+	/** The sources that did not answer, with why. */
+	public List<String> failedSources() {
+		return sources.stream()
+			.filter(s -> !s.ok())
+			.map(s -> s.source() + " " + s.status() + (s.failure() == null ? "" : " (" + s.failure() + ")"))
+			.toList();
+	}
+
+	private static <T> List<T> orEmpty(@Nullable List<T> list) {
+		return list == null ? List.of() : List.copyOf(list);
 	}
 
 }

@@ -3,14 +3,16 @@ package io.tfmesh.observe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.fabric.tf.BgpRouter;
 import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.fabric.tf.VirtualNetwork;
-import io.tfmesh.observe.ObservedState.KubeManagerSetting;
+import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.ProcessHealth;
+import io.tfmesh.observe.ObservedState.Setting;
 import org.jspecify.annotations.Nullable;
 
 /** What the cluster page shows of an observation: the same facts, arranged to be compared. */
@@ -19,10 +21,40 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 
 	/**
 	 * One kind of CIDR as each source of the cluster has it; kube-manager does not read kubeadm's
-	 * settings and TF keeps an IPAM's first subnets, so the three can disagree.
+	 * settings, the agent reads fewer ConfigMaps than kube-manager and TF keeps an IPAM's first
+	 * subnets, so they can disagree. A null value with its origin {@code unknown} was not read.
+	 *
+	 * @param vrouterAgent the agent's value, for the pod subnets (the route it adds on vhost0)
+	 * @param tfIpam the subnets of the IPAM kube-manager gives this kind; for pods, those of the
+	 * IPAMs the pod network references
+	 * @param tfSource which IPAMs, or why they are unknown
 	 */
 	public record SubnetRow(String kind, @Nullable String kubeadm, @Nullable String kubeManager,
-			@Nullable String kubeManagerOrigin, List<String> tfIpam, boolean agree) {
+			@Nullable String kubeManagerOrigin, @Nullable String vrouterAgent, @Nullable String vrouterAgentOrigin,
+			List<String> tfIpam, String tfSource, boolean tfUnknown, boolean agree) {
+
+		public String kubeManagerText() {
+			return text(kubeManager, kubeManagerOrigin);
+		}
+
+		public String vrouterAgentText() {
+			return text(vrouterAgent, vrouterAgentOrigin);
+		}
+
+		public String tfText() {
+			if (tfUnknown) {
+				return "unknown";
+			}
+			return tfIpam.isEmpty() ? "—" : String.join(" ", tfIpam);
+		}
+
+		private static String text(@Nullable String value, @Nullable String origin) {
+			if (value != null) {
+				return value;
+			}
+			return origin != null && origin.startsWith("unknown") ? "unknown" : "—";
+		}
+
 	}
 
 	public record BgpRouterRow(String name, String routerType, String address, long autonomousSystem,
@@ -34,39 +66,80 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 	}
 
 	static ObservedView of(ObservedState state, Instant now) {
-		String cluster = valueOr(state.setting("KUBERNETES_CLUSTER_NAME"), "k8s");
+		String cluster = state.tfClusterName();
 		return new ObservedView(state, age(Duration.between(state.observedAt(), now)), subnets(state, cluster),
 				bgpRouters(state), defaultNetworks(state, cluster), ContrailStatusReport.byNode(state.health()));
 	}
 
-	private static List<SubnetRow> subnets(ObservedState state, String cluster) {
+	private static List<SubnetRow> subnets(ObservedState state, @Nullable String cluster) {
 		List<SubnetRow> rows = new ArrayList<>();
-		rows.add(row("pod", state.kubeadm() == null ? null : state.kubeadm().podSubnet(), state, "KUBERNETES_POD_SUBNETS",
-				ipam(state, cluster + "-pod-ipam")));
+		rows.add(podRow(state));
 		rows.add(row("service", state.kubeadm() == null ? null : state.kubeadm().serviceSubnet(), state,
-				"KUBERNETES_SERVICE_SUBNETS", ipam(state, cluster + "-service-ipam")));
-		rows.add(row("ip-fabric", null, state, "KUBERNETES_IP_FABRIC_SUBNETS", ipam(state, cluster + "-ip-fabric-ipam")));
+				"KUBERNETES_SERVICE_SUBNETS", cluster == null ? null : cluster + "-service-ipam"));
+		rows.add(row("ip-fabric", null, state, "KUBERNETES_IP_FABRIC_SUBNETS",
+				cluster == null ? null : cluster + "-ip-fabric-ipam"));
 		return rows;
 	}
 
-	private static SubnetRow row(String kind, @Nullable String kubeadm, ObservedState state, String key,
-			List<String> tfIpam) {
-		KubeManagerSetting setting = state.kubeManager()
+	/** Pods take their addresses from what the pod network references, whatever the settings say. */
+	private static SubnetRow podRow(ObservedState state) {
+		String kubeadm = state.kubeadm() == null ? null : state.kubeadm().podSubnet();
+		Setting kubeManager = state.kubeManagerSetting("KUBERNETES_POD_SUBNETS");
+		Setting agent = state.vrouterAgent()
 			.stream()
-			.filter(candidate -> candidate.key().equals(key))
+			.filter(setting -> setting.key().equals("KUBERNETES_POD_SUBNETS"))
 			.findFirst()
 			.orElse(null);
-		String kubeManager = setting == null ? null : setting.value();
-		List<String> kubeManagerSubnets = kubeManager == null ? List.of() : List.of(kubeManager.trim().split("\\s+"));
-		boolean agree = (kubeadm == null || kubeManagerSubnets.contains(kubeadm))
+		Forwarding forwarding = state.forwarding();
+		boolean known = forwarding != null && forwarding.known();
+		List<String> range = known ? forwarding.podSubnets() : List.of();
+		String source = forwarding == null ? "not read" : known ? String.join(" ", forwarding.podNetworkIpams())
+				: forwarding.source();
+		List<String> named = new ArrayList<>();
+		if (kubeadm != null) {
+			named.add(kubeadm);
+		}
+		boolean on = known && forwarding.on();
+		// with IP fabric forwarding, KUBERNETES_POD_SUBNETS does not move the pods
+		if (!on && kubeManager != null && !kubeManager.unknown() && kubeManager.value() != null) {
+			named.addAll(split(kubeManager.value()));
+		}
+		boolean agree = named.stream().allMatch(cidr -> range.isEmpty() || range.contains(cidr))
+				&& new HashSet<>(named).size() <= Math.max(1, range.size())
+				&& state.settingDrift().stream().noneMatch(drift -> drift.key().equals("KUBERNETES_POD_SUBNETS"));
+		return new SubnetRow("pod", kubeadm, value(kubeManager), origin(kubeManager), value(agent), origin(agent), range,
+				source, !known, agree);
+	}
+
+	private static SubnetRow row(String kind, @Nullable String kubeadm, ObservedState state, String key,
+			@Nullable String ipamName) {
+		Setting setting = state.kubeManagerSetting(key);
+		String kubeManager = value(setting);
+		List<String> kubeManagerSubnets = kubeManager == null ? List.of() : split(kubeManager);
+		boolean tfUnknown = state.tungstenFabric() == null || ipamName == null;
+		List<String> tfIpam = tfUnknown ? List.of() : ipam(state, ipamName);
+		boolean agree = (kubeadm == null || kubeManagerSubnets.isEmpty() || kubeManagerSubnets.contains(kubeadm))
 				&& (tfIpam.isEmpty() || kubeManagerSubnets.isEmpty() || tfIpam.equals(kubeManagerSubnets));
-		return new SubnetRow(kind, kubeadm, kubeManager, setting == null ? null : setting.origin(), tfIpam, agree);
+		String source = tfUnknown ? "unknown" : ipamName;
+		return new SubnetRow(kind, kubeadm, kubeManager, origin(setting), null, null, tfIpam, source, tfUnknown, agree);
+	}
+
+	private static @Nullable String value(@Nullable Setting setting) {
+		return setting == null || setting.unknown() ? null : setting.value();
+	}
+
+	private static @Nullable String origin(@Nullable Setting setting) {
+		if (setting == null) {
+			return null;
+		}
+		return setting.unknown() ? "unknown: " + setting.origin() : setting.origin();
+	}
+
+	private static List<String> split(String value) {
+		return List.of(value.trim().split("\\s+"));
 	}
 
 	private static List<String> ipam(ObservedState state, String name) {
-		if (state.tungstenFabric() == null) {
-			return List.of();
-		}
 		return state.tungstenFabric()
 			.networkIpams()
 			.stream()
@@ -89,8 +162,8 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 			.toList();
 	}
 
-	private static List<NetworkRow> defaultNetworks(ObservedState state, String cluster) {
-		if (state.tungstenFabric() == null) {
+	private static List<NetworkRow> defaultNetworks(ObservedState state, @Nullable String cluster) {
+		if (state.tungstenFabric() == null || cluster == null) {
 			return List.of();
 		}
 		List<String> names = List.of(cluster + "-default-pod-network", cluster + "-default-service-network");
@@ -105,10 +178,6 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 
 	private static String last(List<String> fqName) {
 		return fqName.isEmpty() ? "" : fqName.get(fqName.size() - 1);
-	}
-
-	private static String valueOr(@Nullable String value, String fallback) {
-		return value == null || value.isBlank() ? fallback : value;
 	}
 
 	static String age(Duration age) {
@@ -127,6 +196,11 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 
 	public boolean anyDisagreement() {
 		return subnets.stream().anyMatch(row -> !row.agree());
+	}
+
+	/** The sources that did not answer: what they would have given is unknown, not a default. */
+	public List<String> failedSources() {
+		return state.failedSources();
 	}
 
 	public @Nullable Long globalAsn() {

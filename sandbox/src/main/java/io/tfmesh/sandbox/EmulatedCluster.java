@@ -120,7 +120,7 @@ final class EmulatedCluster implements AutoCloseable {
 
 	private void provisionTf() {
 		tungstenFabric.provisionLikeKubeManager("k8s", List.of(SeedStory.TF_POD_SUBNET),
-				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET));
+				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET), seed.ipFabricForwarding());
 		tungstenFabric.provisionControl(SeedStory.TF_ASN,
 				List.of(new TfConfigApiEmulator.BgpRouterSeed(seed.masterName(), seed.masterAddress(settings))));
 	}
@@ -156,7 +156,13 @@ final class EmulatedCluster implements AutoCloseable {
 		tungstenFabric.provisionLikeKubeManager(settings.getOrDefault("KUBERNETES_CLUSTER_NAME", "k8s"),
 				subnets(settings, "KUBERNETES_POD_SUBNETS", SeedStory.TF_POD_SUBNET),
 				subnets(settings, "KUBERNETES_SERVICE_SUBNETS", SeedStory.TF_SERVICE_SUBNET),
-				subnets(settings, "KUBERNETES_IP_FABRIC_SUBNETS", SeedStory.TF_IP_FABRIC_SUBNET));
+				subnets(settings, "KUBERNETES_IP_FABRIC_SUBNETS", SeedStory.TF_IP_FABRIC_SUBNET),
+				ipFabricForwarding(settings));
+	}
+
+	/** kube-manager's entrypoint defaults KUBERNETES_IP_FABRIC_FORWARDING to false. */
+	private static boolean ipFabricForwarding(Map<String, String> settings) {
+		return "true".equalsIgnoreCase(settings.getOrDefault("KUBERNETES_IP_FABRIC_FORWARDING", "false").strip());
 	}
 
 	/** kube-manager splits its subnet settings on whitespace; absent keys take the entrypoint's default. */

@@ -9,7 +9,7 @@ import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 
 /**
  * The story the sandbox replays: two clusters in two clouds, both installed with TF's defaults,
- * connected over a VPN; kubeadm's service CIDR of gcp-west was changed but never reached TF; and
+ * connected over a VPN, both rendered with IP fabric forwarding off; kubeadm's service CIDR of gcp-west was changed but never reached TF; and
  * gcp-west's control node is stuck without BGP configuration for itself.
  */
 final class SeedStory {
@@ -28,9 +28,11 @@ final class SeedStory {
 	/**
 	 * @param kubeadmServiceSubnet what {@code kubeadm init --service-cidr} wrote into kubeadm-config
 	 * @param controlStuck whether the control node starts without BGP configuration for itself
+	 * @param ipFabricForwarding the KUBERNETES_IP_FABRIC_FORWARDING the manifest was rendered with:
+	 * pods then take their addresses from the ip-fabric subnets
 	 */
 	record SeedCluster(int index, String cloud, Provider provider, String region, String underlay, String gateway,
-			String name, String kubeadmServiceSubnet, boolean controlStuck) {
+			String name, String kubeadmServiceSubnet, boolean controlStuck, boolean ipFabricForwarding) {
 
 		String masterName() {
 			return name + "-master";
@@ -68,6 +70,7 @@ final class SeedStory {
 					KubernetesSeed.standaloneEnv(masterAddress(settings), gateway, "eth0"));
 			// rendered by the manifest generator, which knows no secret for this demo
 			env.put("METADATA_PROXY_SECRET", "contrail-sandbox-secret");
+			env.put("KUBERNETES_IP_FABRIC_FORWARDING", String.valueOf(ipFabricForwarding));
 			return env;
 		}
 
@@ -80,9 +83,9 @@ final class SeedStory {
 	static List<SeedCluster> clusters() {
 		return List.of(
 				new SeedCluster(0, "aws", Provider.AWS, "us-east-1", "172.31.0.0/16", "172.31.0.1", "aws-east",
-						TF_SERVICE_SUBNET, false),
+						TF_SERVICE_SUBNET, false, false),
 				new SeedCluster(1, "gcp", Provider.GCP, "europe-west1", "10.132.0.0/20", "10.132.0.1", "gcp-west",
-						"10.112.0.0/12", true));
+						"10.112.0.0/12", true, false));
 	}
 
 }

@@ -100,6 +100,16 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 	}
 
 	@Override
+	public List<NamespaceInfo> namespaces() {
+		return failures.call("list namespaces", () -> client.namespaces().list())
+			.getItems()
+			.stream()
+			.map(KubernetesRecords::namespace)
+			.sorted(Comparator.comparing(NamespaceInfo::name))
+			.toList();
+	}
+
+	@Override
 	public ClusterCounts counts() {
 		long pods = count("list pods", options -> client.pods().inAnyNamespace().list(options),
 				KubernetesRecords::usesPodNetwork);

@@ -39,6 +39,12 @@ public interface KubernetesConnector {
 	List<DaemonSetInfo> tfDaemonSets(String namespace);
 
 	/**
+	 * Every namespace with its {@code opencontrail.org/} annotations, which can override how
+	 * kube-manager places the namespace's pods.
+	 */
+	List<NamespaceInfo> namespaces();
+
+	/**
 	 * The pods that hold a pod-network address and the services that hold a cluster IP, in all
 	 * namespaces, read in pages so that a large cluster is never listed in one answer.
 	 */

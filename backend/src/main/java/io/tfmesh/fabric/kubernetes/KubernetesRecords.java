@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeStatus;
@@ -54,6 +56,16 @@ final class KubernetesRecords {
 	static ConfigMapData configMap(ConfigMap map) {
 		return new ConfigMapData(map.getMetadata().getNamespace(), map.getMetadata().getName(),
 				map.getMetadata().getResourceVersion(), orEmpty(map.getData()));
+	}
+
+	static NamespaceInfo namespace(Namespace namespace) {
+		Map<String, String> annotations = new TreeMap<>();
+		orEmpty(namespace.getMetadata().getAnnotations()).forEach((key, value) -> {
+			if (key.startsWith("opencontrail.org/")) {
+				annotations.put(key, value);
+			}
+		});
+		return new NamespaceInfo(namespace.getMetadata().getName(), annotations);
 	}
 
 	static NodeInfo node(Node node) {

@@ -32,17 +32,23 @@ final class KubeManagerSeed {
 		this.store = store;
 	}
 
+	/**
+	 * @param ipFabricForwarding kube-manager's ip_fabric_forwarding: the pod network then
+	 * references the ip-fabric IPAM instead of the pod IPAM, and on creation the ip-fabric network
+	 * as its provider
+	 */
 	void provisionCluster(String cluster, List<String> podSubnets, List<String> serviceSubnets,
-			List<String> ipFabricSubnets) {
+			List<String> ipFabricSubnets, boolean ipFabricForwarding) {
 		synchronized (store) {
 			Stored ipFabric = serverDefaults();
 			Stored project = ensure("project", List.of(DOMAIN, cluster + "-default"), fields("domain"), true);
 			ensure("project", List.of(DOMAIN, cluster + "-kube-system"), fields("domain"), true);
-			ipam(project, cluster + "-ip-fabric-ipam", ipFabricSubnets);
+			Stored ipFabricIpam = ipam(project, cluster + "-ip-fabric-ipam", ipFabricSubnets);
 			Stored podIpam = ipam(project, cluster + "-pod-ipam", podSubnets);
-			Stored podNetwork = network(project, cluster + "-default-pod-network", podIpam);
+			Stored podNetwork = network(project, cluster + "-default-pod-network",
+					ipFabricForwarding ? ipFabricIpam : podIpam, ipFabricForwarding ? ipFabric : null);
 			Stored serviceIpam = ipam(project, cluster + "-service-ipam", serviceSubnets);
-			Stored serviceNetwork = network(project, cluster + "-default-service-network", serviceIpam);
+			Stored serviceNetwork = network(project, cluster + "-default-service-network", serviceIpam, null);
 			Stored ipFabricPolicy = policyToNetwork(project, cluster + "-default-ip-fabric-np", ipFabric);
 			Stored servicePolicy = policyToNetwork(project, cluster + "-default-service-np", serviceNetwork);
 			Stored podServicePolicy = policy(project, cluster + "-default-pod-service-np",
@@ -127,8 +133,12 @@ final class KubeManagerSeed {
 		return existing;
 	}
 
-	/** kube-manager's {@code _create_network}: flat-subnet-only, l3, the IPAM referenced with no subnets of its own. */
-	private Stored network(Stored project, String name, Stored ipam) {
+	/**
+	 * kube-manager's {@code _create_network}: flat-subnet-only, l3, the IPAM referenced with no
+	 * subnets of its own; an IPAM is added to an existing network, never swapped.
+	 * @param provider the ip-fabric network under IP fabric forwarding, linked on creation only
+	 */
+	private Stored network(Stored project, String name, Stored ipam, @Nullable Stored provider) {
 		List<String> fqName = child(project, name);
 		ObjectNode properties = TfStore.NODES.objectNode();
 		properties.put("forwarding_mode", "l3");
@@ -149,7 +159,12 @@ final class KubeManagerSeed {
 		ref.set("to", ipam.object().get("fq_name").deepCopy());
 		ref.putObject("attr").putArray("ipam_subnets");
 		fields.set("virtual_network_properties", properties);
-		fields.put("fabric_snat", false);
+		if (provider != null) {
+			fields.putArray("virtual_network_refs").addObject().set("to", provider.object().get("fq_name").deepCopy());
+		}
+		else {
+			fields.put("fabric_snat", false);
+		}
 		return ensure("virtual-network", fqName, fields, true);
 	}
 

@@ -167,7 +167,18 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 	 */
 	public void provisionLikeKubeManager(String clusterName, List<String> podSubnets, List<String> serviceSubnets,
 			List<String> ipFabricSubnets) {
-		seed.provisionCluster(clusterName, podSubnets, serviceSubnets, ipFabricSubnets);
+		provisionLikeKubeManager(clusterName, podSubnets, serviceSubnets, ipFabricSubnets, false);
+	}
+
+	/**
+	 * As {@link #provisionLikeKubeManager(String, List, List, List)}, with kube-manager's
+	 * KUBERNETES_IP_FABRIC_FORWARDING: when on, the pod network references the ip-fabric IPAM
+	 * (tf-controller {@code vnc_kubernetes.py}, {@code _provision_cluster}), so pods take their
+	 * addresses from the ip-fabric subnets.
+	 */
+	public void provisionLikeKubeManager(String clusterName, List<String> podSubnets, List<String> serviceSubnets,
+			List<String> ipFabricSubnets, boolean ipFabricForwarding) {
+		seed.provisionCluster(clusterName, podSubnets, serviceSubnets, ipFabricSubnets, ipFabricForwarding);
 	}
 
 	/**
