@@ -352,7 +352,10 @@ class ConflictFinder {
 		Map<String, List<String>> byName = new LinkedHashMap<>();
 		observed.forEach((cluster, state) -> {
 			String name = state.tfClusterName();
-			if (name != null) {
+			Setting setting = state.kubeManagerSetting("KUBERNETES_CLUSTER_NAME");
+			// as with CIDRs, a default stands only where TF was read to confirm it
+			boolean unconfirmed = state.tungstenFabric() == null && setting != null && setting.entrypointDefault();
+			if (name != null && !unconfirmed) {
 				byName.computeIfAbsent(name, key -> new ArrayList<>()).add(cluster);
 			}
 		});

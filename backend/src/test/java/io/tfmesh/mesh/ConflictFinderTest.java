@@ -13,6 +13,7 @@ import io.tfmesh.mesh.ConflictFinder.Member;
 import io.tfmesh.mesh.ConflictFinder.Reservation;
 import io.tfmesh.mesh.MeshView.MemberView;
 import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState.SettingDrift;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -277,6 +278,61 @@ class ConflictFinderTest {
 	}
 
 	// members never observed
+
+	// IP fabric forwarding, consumers, unknown sources
+
+	@Test
+	void placesThePodsOfAClusterWithIpFabricForwardingInItsIpFabricRange() {
+		List<Conflict> conflicts = find(member(Observed.defaults("a").podNetwork("k8s-ip-fabric-ipam"), 64512),
+				member(Observed.subnets("b", "10.64.0.0/16", "10.200.0.0/16", "10.201.0.0/16"), 64513));
+
+		assertThat(conflicts).extracting(Conflict::type, Conflict::cidrs)
+			.containsExactly(tuple("overlap", List.of("10.64.0.0/12", "10.64.0.0/16")),
+					tuple("overlap", List.of("10.64.0.0/12", "10.64.0.0/16")));
+		assertThat(conflicts.get(0).explanation()).startsWith("the pod 10.64.0.0/12 of a overlaps the pod 10.64.0.0/16 of b");
+		assertThat(conflicts.get(0).sources())
+			.contains("a pod 10.64.0.0/12 (TF IPAM k8s-ip-fabric-ipam of the pod network, IP fabric forwarding on)");
+		// neither the unused pod IPAM nor KUBERNETES_POD_SUBNETS claims anything, and pods inside
+		// the fabric range are no overlap inside a
+		assertThat(conflicts).flatExtracting(Conflict::cidrs).doesNotContain("10.32.0.0/12");
+	}
+
+	@Test
+	void reportsSettingsInWhichKubeManagerAndTheAgentDiffer() {
+		Observed a = Observed.defaults("a").drift(new SettingDrift("KUBERNETES_POD_SUBNETS", "10.48.0.0/12",
+				"configmap/kube-manager-config", "10.32.0.0/12", "entrypoint default"));
+
+		List<Conflict> conflicts = find(member(a, 64512));
+
+		assertThat(conflicts).extracting(Conflict::type, Conflict::cidrs)
+			.containsExactly(tuple("drift", List.of("10.48.0.0/12", "10.32.0.0/12")));
+		assertThat(conflicts.get(0).explanation()).contains("kube-manager and vrouter agent",
+				"KUBERNETES_POD_SUBNETS: kube-manager runs with 10.48.0.0/12 (configmap/kube-manager-config), "
+						+ "the vrouter agent with 10.32.0.0/12 (entrypoint default)",
+				"restarted");
+	}
+
+	@Test
+	void buildsNoConflictFromDefaultsOfClustersWhoseTfWasNotRead() {
+		List<Conflict> conflicts = find(member(Observed.defaults("a").tfDown(), 64512),
+				member(Observed.defaults("b").tfDown(), 64513));
+
+		assertThat(conflicts).extracting(Conflict::type, Conflict::clusters)
+			.containsExactly(tuple("incomplete", List.of("a")), tuple("incomplete", List.of("b")));
+		assertThat(conflicts.get(0).sources()).containsExactly("tungsten-fabric/config-api failed (UNREACHABLE)");
+		// what the ConfigMaps set is read, and still claims
+		assertThat(find(member(Observed.defaults("a").tfDown().setting("KUBERNETES_SERVICE_SUBNETS", "10.96.0.0/12"),
+				64512), member(Observed.defaults("b").tfDown().setting("KUBERNETES_SERVICE_SUBNETS", "10.96.0.0/12"), 64513)))
+			.extracting(Conflict::type)
+			.containsExactly("incomplete", "incomplete", "overlap");
+	}
+
+	@Test
+	void claimsNothingOfASettingThatIsUnknown() {
+		assertThat(ConflictFinder.claims("a", Observed.subnets("a", "10.32.0.0/12", "10.96.0.0/12", "10.64.0.0/12")
+			.unknownSetting("KUBERNETES_POD_SUBNETS")
+			.state())).extracting(claim -> claim.kind()).doesNotContain(Kind.POD);
+	}
 
 	@Test
 	void namesTheMembersThatWereNeverObservedFirst() {

@@ -147,6 +147,33 @@ class CurrentCidrsTest {
 			.isEqualTo(notKept("its current 10.32.0.0/12 collides with [10.40.0.0/16, 10.44.0.0/14]"));
 	}
 
+	// IP fabric forwarding and unknown sources
+
+	@Test
+	void keepsTheIpFabricRangeThatThePodNetworkReferencesUnderIpFabricForwarding() {
+		Observed observed = Observed.defaults("a").podNetwork("k8s-ip-fabric-ipam");
+
+		assertThat(decide(observed)).isEqualTo(kept("10.64.0.0/12"));
+		// KUBERNETES_POD_SUBNETS moves no pod then, so it does not disagree
+		assertThat(decide(observed.setting("KUBERNETES_POD_SUBNETS", "10.128.0.0/16"))).isEqualTo(kept("10.64.0.0/12"));
+	}
+
+	@Test
+	void keepsNothingWhoseTfSideWasNotRead() {
+		Decision decision = decide(Observed.defaults("a").tfDown());
+
+		assertThat(decision).isEqualTo(notKept("its current pod CIDR is unknown, so none was kept: the TF config API "
+				+ "was not read"));
+		assertThat(CurrentCidrs.agreed(Observed.defaults("a").tfDown().state(), Kind.SERVICE)).isEmpty();
+	}
+
+	@Test
+	void keepsNothingWhenKubeManagersSettingIsUnknown() {
+		assertThat(decide(Observed.defaults("a").unknownSetting("KUBERNETES_POD_SUBNETS")))
+			.isEqualTo(notKept("its current pod CIDR is unknown, so none was kept: kube-manager's "
+					+ "KUBERNETES_POD_SUBNETS is unknown (configmap/env could not be read)"));
+	}
+
 	private static Decision decide(Observed observed) {
 		return CurrentCidrs.decide(observed.state(), Kind.POD, POD_POOL, EMPTY);
 	}

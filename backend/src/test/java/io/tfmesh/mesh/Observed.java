@@ -9,6 +9,7 @@ import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.Setting;
+import io.tfmesh.observe.ObservedState.SettingDrift;
 import io.tfmesh.observe.ObservedState.SourceReading;
 import io.tfmesh.observe.ObservedState.TfConfig;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,8 @@ final class Observed {
 	private @Nullable Long asn;
 
 	private boolean tfDown;
+
+	private final List<SettingDrift> drift = new ArrayList<>();
 
 	private @Nullable List<String> podNetworkIpams;
 
@@ -89,6 +92,12 @@ final class Observed {
 		return this;
 	}
 
+	/** A setting that kube-manager and the vrouter agent run with different values of. */
+	Observed drift(SettingDrift setting) {
+		drift.add(setting);
+		return this;
+	}
+
 	/** The TF config API did not answer: no IPAMs, no ASN, no pod network are known. */
 	Observed tfDown() {
 		tfDown = true;
@@ -133,7 +142,7 @@ final class Observed {
 		return new ObservedState(1, cluster, Instant.parse("2024-06-01T12:00:00Z"), 5, !tfDown, "r1", sources, kubeadm,
 				List.of(), List.copyOf(settings), List.of(), List.of(),
 				tfDown ? null : new TfConfig(asn, List.copyOf(ipams), List.of(), List.of()), List.of(), null, List.of(),
-				List.of(), forwarding(), tfDown ? List.of("tungstenFabric", "forwarding.mode") : List.of());
+				List.copyOf(drift), forwarding(), tfDown ? List.of("tungstenFabric", "forwarding.mode") : List.of());
 	}
 
 	private Forwarding forwarding() {
