@@ -105,9 +105,9 @@ class ObservationIT extends IntegrationTestSupport {
 		JsonNode state = observed.json();
 
 		assertThat(state.get("complete").asBoolean()).isTrue();
-		assertThat(state.get("sources")).hasSize(7).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
+		assertThat(state.get("sources")).hasSize(9).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
 		assertThat(state.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.112.0.0/12");
-		assertThat(setting(state, "KUBERNETES_SERVICE_SUBNETS")).isEqualTo("10.96.0.0/12 default");
+		assertThat(setting(state, "KUBERNETES_SERVICE_SUBNETS")).isEqualTo("10.96.0.0/12 entrypoint default");
 		assertThat(setting(state, "VROUTER_GATEWAY")).isEqualTo("10.0.0.1 configmap/env");
 		assertThat(state.at("/tungstenFabric/autonomousSystem").asLong()).isEqualTo(64512);
 		assertThat(state.at("/tungstenFabric/networkIpams").toString()).contains("k8s-service-ipam", "10.96.0.0/12");
@@ -150,6 +150,7 @@ class ObservationIT extends IntegrationTestSupport {
 		assertThat(tf.get("failure").asString()).isEqualTo("UNREACHABLE");
 		assertThat(tf.get("message").asString()).isNotBlank();
 		assertThat(state.get("tungstenFabric").isNull()).isTrue();
+		assertThat(state.get("unknown").toString()).contains("\"tungstenFabric\"", "\"forwarding.podSubnets\"");
 		assertThat(source(state, "kubernetes/nodes").get("status").asString()).isEqualTo("ok");
 		assertThat(state.get("nodes")).hasSize(1);
 		assertThat(state.at("/kubeadm/podSubnet").asString()).isEqualTo("10.32.0.0/12");
