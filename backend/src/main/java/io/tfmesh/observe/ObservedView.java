@@ -104,8 +104,8 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 		if (!on && kubeManager != null && !kubeManager.unknown() && kubeManager.value() != null) {
 			named.addAll(split(kubeManager.value()));
 		}
-		boolean agree = named.stream().allMatch(cidr -> range.isEmpty() || range.contains(cidr))
-				&& new HashSet<>(named).size() <= Math.max(1, range.size())
+		// one CIDR named by all, or the pod network's own subnets named by the others
+		boolean agree = (range.isEmpty() ? new HashSet<>(named).size() <= 1 : range.containsAll(named))
 				&& state.settingDrift().stream().noneMatch(drift -> drift.key().equals("KUBERNETES_POD_SUBNETS"));
 		return new SubnetRow("pod", kubeadm, value(kubeManager), origin(kubeManager), value(agent), origin(agent), range,
 				source, !known, agree);
