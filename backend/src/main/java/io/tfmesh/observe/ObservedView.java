@@ -7,9 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import io.tfmesh.fabric.tf.BgpRouter;
 import io.tfmesh.fabric.tf.NetworkIpam;
-import io.tfmesh.fabric.tf.VirtualNetwork;
 import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.ProcessHealth;
 import io.tfmesh.observe.ObservedState.Setting;
