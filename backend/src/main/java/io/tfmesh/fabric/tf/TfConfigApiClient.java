@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.tfmesh.fabric.ClusterAccess;
@@ -111,9 +112,24 @@ public final class TfConfigApiClient implements TfConfigApi {
 	@Override
 	public String create(TfObject object) {
 		String type = segment(object.type());
-		return transport.create("/" + type + "s", TfWriter.createBody(object),
+		return naming("creating", object, () -> transport.create("/" + type + "s", TfWriter.createBody(object),
 				body -> TfJson.requiredText(body.path(type), "uuid", "the answer to creating " + describe(object)),
-				() -> created(object));
+				() -> created(object)));
+	}
+
+	/**
+	 * A failed write names the object it was for (type and fq_name) ahead of the server's
+	 * answer, which carries its status and reason.
+	 */
+	private static <T> T naming(String action, TfObject object, Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (FabricException ex) {
+			String refused = ex.status() >= 400 && ex.status() < 500 ? "refused " : "failed ";
+			throw new FabricException(ex.source(), ex.kind(), ex.status(),
+					refused + action + " " + describe(object) + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -152,9 +168,11 @@ public final class TfConfigApiClient implements TfConfigApi {
 		if (object.uuid() == null) {
 			throw new IllegalArgumentException("updating " + describe(object) + " needs its uuid");
 		}
-		JsonNode stored = readRaw(object.type(), object.uuid());
-		ObjectNode body = TfWriter.updateBody(object, stored);
-		transport.put("/" + object.type() + "/" + segment(object.uuid()), body);
+		naming("updating", object, () -> {
+			JsonNode stored = readRaw(object.type(), object.uuid());
+			ObjectNode body = TfWriter.updateBody(object, stored);
+			return transport.put("/" + object.type() + "/" + segment(object.uuid()), body);
+		});
 	}
 
 	@Override
