@@ -48,6 +48,9 @@ final class EmulatedCluster implements AutoCloseable {
 
 	private final ProcessStates processes;
 
+	/** Whether the control node's bgp-router existed when the process states were last applied. */
+	private volatile boolean bgpRouterSeen;
+
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
 		this.seed = seed;
@@ -73,6 +76,7 @@ final class EmulatedCluster implements AutoCloseable {
 		try {
 			cluster.startNodes();
 			cluster.seedIfNew();
+			tf.onChange(cluster::tfConfigChanged);
 			kubernetes.onPodReplaced(cluster::podReplaced);
 			kubernetes.reconcileDaemonSets();
 		}
@@ -123,6 +127,14 @@ final class EmulatedCluster implements AutoCloseable {
 				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET));
 		tungstenFabric.provisionControl(SeedStory.TF_ASN,
 				List.of(new TfConfigApiEmulator.BgpRouterSeed(seed.masterName(), seed.masterAddress(settings))));
+		provisionNodes();
+	}
+
+	/** The nodes' virtual-routers, which their agents look up by hostname, and the pods' addresses. */
+	private void provisionNodes() {
+		tungstenFabric.provisionVirtualRouter(seed.masterName(), seed.masterAddress(settings));
+		tungstenFabric.provisionVirtualRouter(seed.workerName(), seed.workerAddress(settings));
+		tungstenFabric.allocatePodInstanceIps("k8s", SeedStory.POD_NETWORK_PODS);
 	}
 
 	private KubernetesSeed kubernetesSeed() {
@@ -165,9 +177,36 @@ final class EmulatedCluster implements AutoCloseable {
 		return value == null || value.isBlank() ? List.of(fallback) : List.of(value.trim().split("\\s+"));
 	}
 
+	/**
+	 * IFMap hands the control node its bgp-router when it is created or deleted; a change of
+	 * anything else leaves the control node as it is.
+	 */
+	private void tfConfigChanged() {
+		if (tungstenFabric.hasBgpRouter(seed.masterName()) != bgpRouterSeen) {
+			applyProcessStates();
+		}
+	}
+
+	/**
+	 * Either cause of "No BGP configuration for self" (reference §7.6): no bgp-router named
+	 * after the control node's hostname, which only creating one heals, or a stale
+	 * subscription, which a restart of the control pod heals.
+	 */
+	private boolean controlWithoutBgpConfig() {
+		bgpRouterSeen = tungstenFabric.hasBgpRouter(seed.masterName());
+		return !bgpRouterSeen || processes.controlStuck();
+	}
+
+	/** Deletes the control node's bgp-router, so that it has no BGP configuration for itself until one is created. */
+	void deleteBgpRouter() {
+		if (!tungstenFabric.deleteBgpRouter(seed.masterName())) {
+			throw new IllegalStateException(seed.masterName() + " has no bgp-router");
+		}
+	}
+
 	private void applyProcessStates() {
 		IntrospectEmulator master = nodes.get(seed.masterName());
-		if (processes.controlStuck()) {
+		if (controlWithoutBgpConfig()) {
 			master.controlWithoutBgpConfig();
 			nodes.values().forEach(IntrospectEmulator::vrouterAgentWithoutSelfConfig);
 		}
@@ -219,7 +258,7 @@ final class EmulatedCluster implements AutoCloseable {
 	}
 
 	boolean controlStuck() {
-		return processes.controlStuck();
+		return processes.controlStuck() || !tungstenFabric.hasBgpRouter(seed.masterName());
 	}
 
 	SeedCluster seed() {

@@ -59,9 +59,35 @@ final class ComputeNodes {
 	}
 
 	boolean hasBgpRouter(String hostname) {
+		return store.find("bgp-router", bgpRouterName(hostname)) != null;
+	}
+
+	/**
+	 * Deletes as {@code DELETE /bgp-router/<uuid>} does.
+	 * @return false when there was none
+	 * @throws IllegalStateException with contrail-api's answer when it refuses, such as a
+	 * peering that still refers to it
+	 */
+	boolean deleteBgpRouter(String hostname, String base) {
+		synchronized (store) {
+			Stored router = store.find("bgp-router", bgpRouterName(hostname));
+			if (router == null) {
+				return false;
+			}
+			try {
+				store.delete("bgp-router", router.uuid(), base);
+			}
+			catch (ApiError ex) {
+				throw new IllegalStateException(ex.status() + " " + ex.getMessage(), ex);
+			}
+			return true;
+		}
+	}
+
+	private static List<String> bgpRouterName(String hostname) {
 		List<String> fqName = new ArrayList<>(KubeManagerSeed.IP_FABRIC_INSTANCE);
 		fqName.add(hostname);
-		return store.find("bgp-router", fqName) != null;
+		return fqName;
 	}
 
 }

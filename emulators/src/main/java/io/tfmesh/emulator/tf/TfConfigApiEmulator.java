@@ -200,6 +200,16 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 		return computeNodes.hasBgpRouter(hostname);
 	}
 
+	/**
+	 * Deletes the bgp-router of the control node of that hostname, as
+	 * {@code DELETE /bgp-router/<uuid>} would.
+	 * @return false when it had none
+	 * @throws IllegalStateException with the config API's refusal (status and reason)
+	 */
+	public boolean deleteBgpRouter(String hostname) {
+		return computeNodes.deleteBgpRouter(hostname, url());
+	}
+
 	/** Runs after every change of the stored objects, whether through the API or provisioning. */
 	public void onChange(Runnable listener) {
 		store.onChange(listener);
