@@ -158,6 +158,35 @@ class ConfigApiContractIT {
 		assertThat(emulator.allocatePodInstanceIps("k8s", 1)).doesNotContainAnyElementsOf(pods);
 	}
 
+	/**
+	 * {@code global_system_config.py} {@code _check_asn}: the request's {@code enable_4byte_as}
+	 * counts, and an ASN of 0 passes, since it and {@code api_server.py}
+	 * {@code _validate_props_in_request} both skip a falsy value.
+	 */
+	@Test
+	void takesAFourByteAsnWhenEnabledAndAnAsnOfZeroAsContrailApiDoes() throws Exception {
+		String config = uuid("global-system-config", JSON.valueToTree(List.of("default-global-system-config")));
+		Answer fourByte = send("PUT", "/global-system-config/" + config,
+				"{\"global-system-config\": {\"autonomous_system\": 4200000000, \"enable_4byte_as\": true}}");
+		assertThat(fourByte.status()).as(fourByte.body()).isEqualTo(200);
+		assertThat(read("global-system-config", "default-global-system-config").path("autonomous_system").asLong())
+			.isEqualTo(4_200_000_000L);
+
+		assertThat(send("PUT", "/global-system-config/" + config,
+				"{\"global-system-config\": {\"autonomous_system\": 0}}").status()).isEqualTo(200);
+		// a false enable_4byte_as in the request is falsy too: the stored flag decides the range
+		assertThat(send("PUT", "/global-system-config/" + config,
+				"{\"global-system-config\": {\"autonomous_system\": 4200000000, \"enable_4byte_as\": false}}")
+			.status()).isEqualTo(200);
+		String router = uuid("bgp-router", JSON.valueToTree(
+				List.of("default-domain", "default-project", "ip-fabric", "__default__", "contract-control")));
+		Answer outOfRange = send("PUT", "/bgp-router/" + router,
+				"{\"bgp-router\": {\"bgp_router_parameters\": {\"autonomous_system\": 4200000000, \"hold_time\": 90}}}");
+		// but it is stored, and bgp_router.py checks against the stored flag
+		assertThat(outOfRange.status()).isEqualTo(400);
+		assertThat(outOfRange.body()).isEqualTo("ASN out of range, should be between 1-0xFFFF");
+	}
+
 	@Test
 	void refusesAnAddressInUse() throws Exception {
 		emulator.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
