@@ -12,6 +12,8 @@ import java.util.Map;
 
 import io.tfmesh.sandbox.SeedStory.SeedCluster;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.ProcessFaults;
+import io.tfmesh.emulator.introspect.ProcessStatus;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
@@ -48,8 +50,11 @@ final class EmulatedCluster implements AutoCloseable {
 
 	private final ProcessStates processes;
 
-	/** Whether the control node's bgp-router existed when the process states were last applied. */
-	private volatile boolean bgpRouterSeen;
+	/**
+	 * Whether the control node's bgp-router and each node's virtual-router existed when the
+	 * process states were last applied.
+	 */
+	private volatile List<Boolean> selfConfigSeen = List.of();
 
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
@@ -110,6 +115,7 @@ final class EmulatedCluster implements AutoCloseable {
 			provisionTf();
 			processes.reset(seed.controlStuck());
 		}
+		provisionVirtualRouters();
 		applyProcessStates();
 	}
 
@@ -130,11 +136,19 @@ final class EmulatedCluster implements AutoCloseable {
 		provisionNodes();
 	}
 
-	/** The nodes' virtual-routers, which their agents look up by hostname, and the pods' addresses. */
+	/** The nodes' virtual-routers and the pods' addresses. */
 	private void provisionNodes() {
+		provisionVirtualRouters();
+		tungstenFabric.allocatePodInstanceIps("k8s", SeedStory.POD_NETWORK_PODS);
+	}
+
+	/**
+	 * A virtual-router named after each node's hostname, which its vrouter agent looks up as
+	 * its own configuration; the agent's provisioning writes one at each start when missing.
+	 */
+	private void provisionVirtualRouters() {
 		tungstenFabric.provisionVirtualRouter(seed.masterName(), seed.masterAddress(settings));
 		tungstenFabric.provisionVirtualRouter(seed.workerName(), seed.workerAddress(settings));
-		tungstenFabric.allocatePodInstanceIps("k8s", SeedStory.POD_NETWORK_PODS);
 	}
 
 	private KubernetesSeed kubernetesSeed() {
@@ -178,13 +192,21 @@ final class EmulatedCluster implements AutoCloseable {
 	}
 
 	/**
-	 * IFMap hands the control node its bgp-router when it is created or deleted; a change of
-	 * anything else leaves the control node as it is.
+	 * IFMap hands the control node its bgp-router, and each agent its virtual-router, when one
+	 * is created or deleted; a change of anything else leaves the processes as they are.
 	 */
 	private void tfConfigChanged() {
-		if (tungstenFabric.hasBgpRouter(seed.masterName()) != bgpRouterSeen) {
+		if (!selfConfig().equals(selfConfigSeen)) {
 			applyProcessStates();
 		}
+	}
+
+	/** The control node's bgp-router, then each node's virtual-router: whether each exists. */
+	private List<Boolean> selfConfig() {
+		List<Boolean> present = new ArrayList<>();
+		present.add(tungstenFabric.hasBgpRouter(seed.masterName()));
+		nodes.keySet().forEach(node -> present.add(tungstenFabric.hasVirtualRouter(node)));
+		return present;
 	}
 
 	/**
@@ -193,8 +215,8 @@ final class EmulatedCluster implements AutoCloseable {
 	 * subscription, which a restart of the control pod heals.
 	 */
 	private boolean controlWithoutBgpConfig() {
-		bgpRouterSeen = tungstenFabric.hasBgpRouter(seed.masterName());
-		return !bgpRouterSeen || processes.controlStuck();
+		selfConfigSeen = selfConfig();
+		return !selfConfigSeen.get(0) || processes.controlStuck();
 	}
 
 	/** Deletes the control node's bgp-router, so that it has no BGP configuration for itself until one is created. */
@@ -212,7 +234,14 @@ final class EmulatedCluster implements AutoCloseable {
 		}
 		else {
 			master.healthy(SandeshProcess.CONTROL);
-			nodes.values().forEach(node -> node.healthy(SandeshProcess.VROUTER_AGENT));
+			nodes.forEach((name, node) -> {
+				node.healthy(SandeshProcess.VROUTER_AGENT);
+				if (!tungstenFabric.hasVirtualRouter(name)) {
+					// its XMPP sessions are up, but nothing is configured for its hostname
+					node.state(SandeshProcess.VROUTER_AGENT, ProcessStatus.NON_FUNCTIONAL,
+							ProcessFaults.vrouterAgentNoSelfConfig(List.of()));
+				}
+			});
 		}
 		processes.overrides().forEach(override -> {
 			IntrospectEmulator node = nodes.get(override.node());

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * The two causes of a control node's "No BGP configuration for self" (TFC
  * {@code src/control-node/control_node.cc}, reference §7.6): no bgp-router named after its
  * hostname, which creating one heals over IFMap and a restart does not; and a stale
- * subscription, which a restart of the control pod heals.
+ * subscription, which a restart of the control pod heals. And an agent's "No Configuration for
+ * self" while no virtual-router is named after its node's hostname.
  */
 class BgpConfigurationForSelfIT {
 
@@ -95,6 +96,35 @@ class BgpConfigurationForSelfIT {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> ProcessStatus.FUNCTIONAL.equals(control(cluster, gcpWest).state()));
 			assertThat(cluster.controlStuck()).isFalse();
+		}
+	}
+
+	@Test
+	void anAgentWithoutAVirtualRouterForItsHostnameHasNoConfigurationForItselfUntilOneIsCreated() throws Exception {
+		SeedCluster awsEast = SeedStory.clusters().get(0);
+		try (EmulatedCluster cluster = EmulatedCluster.start(awsEast, settings, dataDir, JSON)) {
+			String tf = cluster.tungstenFabric().url();
+			List<String> name = List.of("default-global-system-config", awsEast.workerName());
+			String uuid = JSON.readTree(post(tf + "/fqname-to-id", "{\"type\": \"virtual-router\", \"fq_name\": "
+					+ JSON.writeValueAsString(name) + "}").body()).path("uuid").asString();
+			HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(tf + "/virtual-router/" + uuid))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+
+			ProcessStatus agent = cluster.nodes().get(awsEast.workerName()).process(SandeshProcess.VROUTER_AGENT);
+			assertThat(agent.state()).isEqualTo(ProcessStatus.NON_FUNCTIONAL);
+			assertThat(agent.description()).isEqualTo("No Configuration for self");
+			assertThat(cluster.nodes().get(awsEast.masterName()).process(SandeshProcess.VROUTER_AGENT).state())
+				.isEqualTo(ProcessStatus.FUNCTIONAL);
+			assertThat(control(cluster, awsEast).state()).isEqualTo(ProcessStatus.FUNCTIONAL);
+
+			HttpResponse<String> created = post(tf + "/virtual-routers", "{\"virtual-router\": {\"parent_type\":"
+					+ " \"global-system-config\", \"fq_name\": " + JSON.writeValueAsString(name)
+					+ ", \"virtual_router_ip_address\": \"" + awsEast.workerAddress(settings) + "\"}}");
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+			assertThat(cluster.nodes().get(awsEast.workerName()).process(SandeshProcess.VROUTER_AGENT).state())
+				.isEqualTo(ProcessStatus.FUNCTIONAL);
 		}
 	}
 

@@ -58,6 +58,10 @@ final class ComputeNodes {
 		}
 	}
 
+	boolean hasVirtualRouter(String hostname) {
+		return store.find("virtual-router", List.of("default-global-system-config", hostname)) != null;
+	}
+
 	boolean hasBgpRouter(String hostname) {
 		return store.find("bgp-router", bgpRouterName(hostname)) != null;
 	}

@@ -195,6 +195,11 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 		return computeNodes.podInstanceIps(clusterName, pods);
 	}
 
+	/** Whether a node of that hostname has its virtual-router under {@code default-global-system-config}. */
+	public boolean hasVirtualRouter(String hostname) {
+		return computeNodes.hasVirtualRouter(hostname);
+	}
+
 	/** Whether a control node of that hostname has its bgp-router under {@code ip-fabric:__default__}. */
 	public boolean hasBgpRouter(String hostname) {
 		return computeNodes.hasBgpRouter(hostname);
