@@ -126,10 +126,14 @@ public final class TfConfigApiClient implements TfConfigApi {
 			return write.get();
 		}
 		catch (FabricException ex) {
-			String refused = ex.status() >= 400 && ex.status() < 500 ? "refused " : "failed ";
-			throw new FabricException(ex.source(), ex.kind(), ex.status(),
-					refused + action + " " + describe(object) + ": " + ex.getMessage(), ex);
+			throw named(ex, action, describe(object));
 		}
+	}
+
+	private static FabricException named(FabricException ex, String action, String object) {
+		String outcome = ex.status() >= 400 && ex.status() < 500 ? "refused " : "failed ";
+		return new FabricException(ex.source(), ex.kind(), ex.status(),
+				outcome + action + " " + object + ": " + ex.getMessage(), ex);
 	}
 
 	/**
@@ -175,9 +179,16 @@ public final class TfConfigApiClient implements TfConfigApi {
 		});
 	}
 
+	/** A failed delete names the object by type and uuid, which is all the caller gave. */
 	@Override
 	public void delete(String type, String uuid) {
-		transport.delete("/" + segment(type) + "/" + segment(uuid));
+		String path = "/" + segment(type) + "/" + segment(uuid);
+		try {
+			transport.delete(path);
+		}
+		catch (FabricException ex) {
+			throw named(ex, "deleting", type + " " + uuid);
+		}
 	}
 
 	@Override

@@ -120,6 +120,29 @@ class TfConfigApiRefusalsIT {
 		});
 	}
 
+	/** api_server.py: a network an instance-ip refers to is still referred, 409. */
+	@Test
+	void aRefusedDeleteNamesTheObjectAndTheServersReason() throws Exception {
+		List<String> ipam = List.of("default-domain", "default-project", "held-ipam");
+		api.create(new NetworkIpam(null, ipam, "flat-subnet", List.of("10.9.0.0/24")));
+		List<String> network = List.of("default-domain", "default-project", "held");
+		String uuid = api.create(new VirtualNetwork(null, network, List.of(new IpamRef(ipam, List.of())), List.of(),
+				List.of(), List.of(), List.of(), "flat-subnet-only", null));
+		String held = JSON.readTree(send("POST", "/instance-ips", "{\"instance-ip\": {\"fq_name\": [\"pod-0\"],"
+				+ " \"virtual_network_refs\": [{\"to\": " + JSON.writeValueAsString(network) + "}]}}"))
+			.path("instance-ip")
+			.path("uuid")
+			.asString();
+
+		assertThatThrownBy(() -> api.delete(VirtualNetwork.TYPE, uuid))
+			.isInstanceOfSatisfying(FabricException.class, ex -> {
+				assertThat(ex.kind()).isEqualTo(Kind.CONFLICT);
+				assertThat(ex.getMessage()).startsWith("refused deleting virtual-network " + uuid + ": ")
+					.endsWith("with 409: Delete when resource still referred: ['" + emulator.url() + "/instance-ip/"
+							+ held + "']");
+			});
+	}
+
 	@Test
 	void aRouteTargetWrittenInAnotherSpellingReadsBackAsNoDifference() throws Exception {
 		List<String> name = List.of("default-domain", "default-project", "spelled");

@@ -43,16 +43,26 @@ final class InstanceIps {
 				}
 			}
 		}
+		List<JsonNode> entries = subnetEntries(store, network);
 		JsonNode requested = instanceIp.path("instance_ip_address");
 		if (requested.isString()) {
 			BigInteger address = IpSubnet.address(requested.asString());
-			if (address != null && used.contains(address)) {
+			boolean inSubnet = address != null && entries.stream()
+				.map(entry -> IpSubnet.of(entry.path("subnet")))
+				.anyMatch(subnet -> subnet != null && subnet.contains(address));
+			if (!inSubnet) {
+				// _net_ip_alloc_req, where an address no subnet holds ends
+				throw new ApiError(400, ownSubnets(network)
+						? "Virtual-Network(" + PyRepr.strings(network.fqName()) + ") has exhausted subnet([])"
+						: "Virtual-Network(" + PyRepr.strings(network.fqName()) + ") has no defined subnets");
+			}
+			if (used.contains(address)) {
 				throw new ApiError(409, "IP address already in use");
 			}
 			return;
 		}
 		List<String> subnetNames = new ArrayList<>();
-		for (JsonNode entry : subnetEntries(store, network)) {
+		for (JsonNode entry : entries) {
 			IpSubnet subnet = IpSubnet.of(entry.path("subnet"));
 			if (subnet == null) {
 				continue;
@@ -88,6 +98,17 @@ final class InstanceIps {
 			}
 		}
 		return entries;
+	}
+
+	private static boolean ownSubnets(Stored network) {
+		for (JsonNode ref : network.object().path("network_ipam_refs")) {
+			for (JsonNode entry : ref.path("attr").path("ipam_subnets")) {
+				if (entry.path("subnet").isObject()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable String free(IpSubnet subnet, JsonNode entry, Set<BigInteger> used) {

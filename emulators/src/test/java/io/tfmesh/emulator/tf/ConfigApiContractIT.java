@@ -197,6 +197,13 @@ class ConfigApiContractIT {
 				+ " \"k8s-default\", \"k8s-default-pod-network\"]}]}}");
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.body()).isEqualTo("IP address already in use");
+		// vnc_addr_mgmt.py _net_ip_alloc_req: no subnet of the network holds the address
+		Answer outside = send("POST", "/instance-ips", "{\"instance-ip\": {\"fq_name\": [\"outside\"],"
+				+ " \"instance_ip_address\": \"192.0.2.1\", \"virtual_network_refs\": [{\"to\": [\"default-domain\","
+				+ " \"k8s-default\", \"k8s-default-pod-network\"]}]}}");
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(outside.body())
+			.isEqualTo("Virtual-Network(['default-domain', 'k8s-default', 'k8s-default-pod-network']) has no defined subnets");
 	}
 
 	private record Answer(int status, String body, JsonNode json) {
