@@ -257,11 +257,12 @@ final class ObjectWrites {
 
 	private Set<String> clusterIps() {
 		Set<String> taken = new HashSet<>();
-		for (String json : crud.getMap().values()) {
-			JsonNode object = JSON.readTree(json);
-			if ("Service".equals(object.path("kind").asString(""))) {
-				object.path("spec").path("clusterIPs").forEach(address -> taken.add(address.asString("")));
-				taken.add(object.path("spec").path("clusterIP").asString(""));
+		AttributeSet services = new AttributeSet(new Attribute("plural", "services"));
+		for (Map.Entry<AttributeSet, String> entry : crud.getMap().entrySet()) {
+			if (entry.getKey().matches(services)) {
+				JsonNode spec = JSON.readTree(entry.getValue()).path("spec");
+				spec.path("clusterIPs").forEach(address -> taken.add(address.asString("")));
+				taken.add(spec.path("clusterIP").asString(""));
 			}
 		}
 		return taken;

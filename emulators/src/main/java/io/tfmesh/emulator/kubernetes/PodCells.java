@@ -1,9 +1,13 @@
 package io.tfmesh.emulator.kubernetes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +26,7 @@ final class PodCells {
 		JsonNode spec = pod.path("spec");
 		JsonNode status = pod.path("status");
 		int total = spec.path("containers").size();
-		Set<String> restartableInit = new java.util.HashSet<>();
+		Set<String> restartableInit = new HashSet<>();
 		for (JsonNode container : spec.path("initContainers")) {
 			if ("Always".equals(container.path("restartPolicy").asString(""))) {
 				restartableInit.add(container.path("name").asString(""));
@@ -42,8 +46,8 @@ final class PodCells {
 		int ready = 0;
 		int restarts = 0;
 		int restartableRestarts = 0;
-		Instant lastRestart = null;
-		Instant lastRestartableRestart = null;
+		@Nullable Instant lastRestart = null;
+		@Nullable Instant lastRestartableRestart = null;
 		boolean initializing = false;
 		JsonNode initStatuses = status.path("initContainerStatuses");
 		int initCount = spec.path("initContainers").size();
@@ -121,7 +125,7 @@ final class PodCells {
 		}
 		String restartText = String.valueOf(restarts);
 		if (restarts != 0 && lastRestart != null) {
-			restartText = restarts + " (" + HumanDuration.of(java.time.Duration.between(lastRestart, now)) + " ago)";
+			restartText = restarts + " (" + HumanDuration.of(Duration.between(lastRestart, now)) + " ago)";
 		}
 		List<Object> cells = new ArrayList<>();
 		cells.add(pod.path("metadata").path("name").asString(""));
@@ -160,12 +164,12 @@ final class PodCells {
 				: prefix + "ExitCode:" + terminated.path("exitCode").asInt(0);
 	}
 
-	private static Instant finishedAt(JsonNode container) {
+	private static @Nullable Instant finishedAt(JsonNode container) {
 		String finished = container.path("lastState").path("terminated").path("finishedAt").asString("");
 		return finished.isEmpty() ? null : Instant.parse(finished);
 	}
 
-	private static Instant later(Instant current, Instant candidate) {
+	private static @Nullable Instant later(@Nullable Instant current, @Nullable Instant candidate) {
 		return (candidate != null && (current == null || candidate.isAfter(current))) ? candidate : current;
 	}
 
