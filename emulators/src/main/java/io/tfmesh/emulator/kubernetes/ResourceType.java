@@ -25,7 +25,6 @@ record ResourceType(String group, String version, String plural, String kind, bo
 			new ResourceType("", "v1", "pods", "Pod", true, "po", false, NameRule.SUBDOMAIN),
 			new ResourceType("", "v1", "services", "Service", true, "svc", false, NameRule.DNS1035_LABEL),
 			new ResourceType("apps", "v1", "daemonsets", "DaemonSet", true, "ds", true, NameRule.SUBDOMAIN),
-			new ResourceType("apps", "v1", "deployments", "Deployment", true, "deploy", true, NameRule.SUBDOMAIN),
 			new ResourceType("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, null, false,
 					NameRule.SUBDOMAIN));
 
