@@ -39,6 +39,8 @@ final class ObjectWrites {
 
 	private static final ObjectMapper JSON = Serialization.jsonMapper();
 
+	private static final ResourceType NAMESPACES = ResourceType.find("v1", "namespaces").orElseThrow();
+
 	private final KubernetesCrudDispatcher crud;
 
 	private final Clock clock;
@@ -77,6 +79,10 @@ final class ObjectWrites {
 		if (type.namespaced() && !namespace.isEmpty() && !namespace.equals(request.namespace())) {
 			return ApiErrors.badRequest("the namespace of the object (" + namespace
 					+ ") does not match the namespace on the URL (" + request.namespace() + ")");
+		}
+		if (type.namespaced() && crud.findResource(crud.getKey(ApiPaths.namespaces() + "/" + request.namespace())) == null) {
+			// the NamespaceLifecycle admission plugin: nothing is created in a namespace that does not exist
+			return ApiErrors.notFound(NAMESPACES, request.namespace());
 		}
 		String path = request.objectPath(name);
 		if (crud.findResource(crud.getKey(path)) != null) {

@@ -86,6 +86,15 @@ class KubernetesApiContractIT {
 	}
 
 	@Test
+	void nothingIsCreatedInANamespaceThatDoesNotExist() throws Exception {
+		// plugin/pkg/admission/namespace/lifecycle/admission.go answers with NewNotFound of the namespace
+		Answer answer = send("POST", "/api/v1/namespaces/shop/configmaps", "application/json", configMap("settings", null));
+
+		assertStatus(answer, 404, "NotFound", "namespaces \"shop\" not found");
+		assertThat(answer.json().path("details").path("kind").asString()).isEqualTo("namespaces");
+	}
+
+	@Test
 	void aWriteBasedOnAStaleVersionConflicts() throws Exception {
 		JsonNode env = send("GET", CONFIG_MAPS + "/env", null, null).json();
 		String read = env.path("metadata").path("resourceVersion").asString();
