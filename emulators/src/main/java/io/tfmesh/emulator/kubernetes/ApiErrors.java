@@ -92,11 +92,14 @@ final class ApiErrors {
 		return answer(failure(410, "Expired", message).build());
 	}
 
-	/** What the API server answers a patch of a media type it does not know. */
-	static MockResponse unsupportedPatch(String contentType) {
+	/**
+	 * What the API server answers a patch of a media type it does not take, listing the ones
+	 * {@code staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go} takes for built-in kinds.
+	 */
+	static MockResponse unsupportedPatch() {
 		return answer(failure(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
 				+ "accepted media types include: application/json-patch+json, application/merge-patch+json, "
-				+ "application/apply-patch+yaml, application/strategic-merge-patch+json")
+				+ "application/strategic-merge-patch+json, application/apply-patch+yaml")
 			.build());
 	}
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -158,10 +159,10 @@ final class ObjectWrites {
 		}
 		catch (RuntimeException ex) {
 			// a JSON patch whose operations do not fit the object
-			return ApiErrors.unprocessable(ex.getMessage());
+			return ApiErrors.unprocessable(Objects.toString(ex.getMessage(), ex.getClass().getSimpleName()));
 		}
 		if (patched == null) {
-			return ApiErrors.unsupportedPatch(media);
+			return ApiErrors.unsupportedPatch();
 		}
 		if (!(patched instanceof ObjectNode object)) {
 			return ApiErrors.badRequest("the patch does not leave an object");

@@ -233,6 +233,15 @@ class KubernetesApiContractIT {
 	}
 
 	@Test
+	void aPatchOfAnotherMediaTypeIsUnsupported() throws Exception {
+		// handlers/patch.go: errUnsupportedMediaType of negotiation/errors.go with the patch types of built-in kinds
+		assertStatus(send("PATCH", CONFIG_MAPS + "/env", "application/json", "{}"), 415, "UnsupportedMediaType",
+				"the body of the request was in an unknown format - accepted media types include: "
+						+ "application/json-patch+json, application/merge-patch+json, "
+						+ "application/strategic-merge-patch+json, application/apply-patch+yaml");
+	}
+
+	@Test
 	void onlyKindsWithASpecForControllersHaveAGeneration() throws Exception {
 		JsonNode env = send("GET", CONFIG_MAPS + "/env", null, null).json();
 		assertThat(env.path("metadata").has("generation")).isFalse();
