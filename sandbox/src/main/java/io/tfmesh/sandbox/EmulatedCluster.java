@@ -12,6 +12,8 @@ import java.util.Map;
 
 import io.tfmesh.sandbox.SeedStory.SeedCluster;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.ProcessFaults;
+import io.tfmesh.emulator.introspect.ProcessStatus;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
@@ -48,6 +50,12 @@ final class EmulatedCluster implements AutoCloseable {
 
 	private final ProcessStates processes;
 
+	/**
+	 * Whether the control node's bgp-router and each node's virtual-router existed when the
+	 * process states were last applied.
+	 */
+	private volatile List<Boolean> selfConfigSeen = List.of();
+
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
 		this.seed = seed;
@@ -73,6 +81,7 @@ final class EmulatedCluster implements AutoCloseable {
 		try {
 			cluster.startNodes();
 			cluster.seedIfNew();
+			tf.onChange(cluster::tfConfigChanged);
 			kubernetes.onPodReplaced(cluster::podReplaced);
 			kubernetes.reconcileDaemonSets();
 		}
@@ -106,6 +115,7 @@ final class EmulatedCluster implements AutoCloseable {
 			provisionTf();
 			processes.reset(seed.controlStuck());
 		}
+		provisionVirtualRouters();
 		applyProcessStates();
 	}
 
@@ -123,6 +133,22 @@ final class EmulatedCluster implements AutoCloseable {
 				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET), seed.ipFabricForwarding());
 		tungstenFabric.provisionControl(SeedStory.TF_ASN,
 				List.of(new TfConfigApiEmulator.BgpRouterSeed(seed.masterName(), seed.masterAddress(settings))));
+		provisionNodes();
+	}
+
+	/** The nodes' virtual-routers and the pods' addresses. */
+	private void provisionNodes() {
+		provisionVirtualRouters();
+		tungstenFabric.allocatePodInstanceIps("k8s", SeedStory.POD_NETWORK_PODS);
+	}
+
+	/**
+	 * A virtual-router named after each node's hostname, which its vrouter agent looks up as
+	 * its own configuration; the agent's provisioning writes one at each start when missing.
+	 */
+	private void provisionVirtualRouters() {
+		tungstenFabric.provisionVirtualRouter(seed.masterName(), seed.masterAddress(settings));
+		tungstenFabric.provisionVirtualRouter(seed.workerName(), seed.workerAddress(settings));
 	}
 
 	private KubernetesSeed kubernetesSeed() {
@@ -171,15 +197,57 @@ final class EmulatedCluster implements AutoCloseable {
 		return value == null || value.isBlank() ? List.of(fallback) : List.of(value.trim().split("\\s+"));
 	}
 
+	/**
+	 * IFMap hands the control node its bgp-router, and each agent its virtual-router, when one
+	 * is created or deleted; a change of anything else leaves the processes as they are.
+	 */
+	private void tfConfigChanged() {
+		if (!selfConfig().equals(selfConfigSeen)) {
+			applyProcessStates();
+		}
+	}
+
+	/** The control node's bgp-router, then each node's virtual-router: whether each exists. */
+	private List<Boolean> selfConfig() {
+		List<Boolean> present = new ArrayList<>();
+		present.add(tungstenFabric.hasBgpRouter(seed.masterName()));
+		nodes.keySet().forEach(node -> present.add(tungstenFabric.hasVirtualRouter(node)));
+		return present;
+	}
+
+	/**
+	 * Either cause of "No BGP configuration for self" (reference §7.6): no bgp-router named
+	 * after the control node's hostname, which only creating one heals, or a stale
+	 * subscription, which a restart of the control pod heals.
+	 */
+	private boolean controlWithoutBgpConfig() {
+		selfConfigSeen = selfConfig();
+		return !selfConfigSeen.get(0) || processes.controlStuck();
+	}
+
+	/** Deletes the control node's bgp-router, so that it has no BGP configuration for itself until one is created. */
+	void deleteBgpRouter() {
+		if (!tungstenFabric.deleteBgpRouter(seed.masterName())) {
+			throw new IllegalStateException(seed.masterName() + " has no bgp-router");
+		}
+	}
+
 	private void applyProcessStates() {
 		IntrospectEmulator master = nodes.get(seed.masterName());
-		if (processes.controlStuck()) {
+		if (controlWithoutBgpConfig()) {
 			master.controlWithoutBgpConfig();
 			nodes.values().forEach(IntrospectEmulator::vrouterAgentWithoutSelfConfig);
 		}
 		else {
 			master.healthy(SandeshProcess.CONTROL);
-			nodes.values().forEach(node -> node.healthy(SandeshProcess.VROUTER_AGENT));
+			nodes.forEach((name, node) -> {
+				node.healthy(SandeshProcess.VROUTER_AGENT);
+				if (!tungstenFabric.hasVirtualRouter(name)) {
+					// its XMPP sessions are up, but nothing is configured for its hostname
+					node.state(SandeshProcess.VROUTER_AGENT, ProcessStatus.NON_FUNCTIONAL,
+							ProcessFaults.vrouterAgentNoSelfConfig(List.of()));
+				}
+			});
 		}
 		processes.overrides().forEach(override -> {
 			IntrospectEmulator node = nodes.get(override.node());
@@ -225,7 +293,7 @@ final class EmulatedCluster implements AutoCloseable {
 	}
 
 	boolean controlStuck() {
-		return processes.controlStuck();
+		return processes.controlStuck() || !tungstenFabric.hasBgpRouter(seed.masterName());
 	}
 
 	SeedCluster seed() {

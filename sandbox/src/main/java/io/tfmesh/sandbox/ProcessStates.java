@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The TF process states an emulated cluster keeps across restarts: whether its control node is
- * still stuck, and the states set by hand.
+ * The TF process states an emulated cluster keeps across restarts: whether its control node's
+ * IFMap subscription is still stale, and the states set by hand. Whether the control node has a
+ * bgp-router at all is read from the config API's store.
  */
 final class ProcessStates {
 

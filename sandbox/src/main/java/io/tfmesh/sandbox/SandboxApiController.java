@@ -5,11 +5,13 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import jakarta.validation.Valid;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +66,20 @@ class SandboxApiController {
 		}
 		cluster.processState(request.node(), request.pod(), request.service(), request.state(),
 				request.description() == null ? "" : request.description());
+		return SandboxView.of(cluster);
+	}
+
+	@DeleteMapping("/clusters/{name}/bgp-router")
+	@Operation(summary = "Delete the control node's bgp-router: control then lacks BGP configuration for itself until"
+			+ " a bgp-router named after its hostname is created; restarting its pod does not help")
+	SandboxView deleteBgpRouter(@PathVariable String name) {
+		EmulatedCluster cluster = cluster(name);
+		try {
+			cluster.deleteBgpRouter();
+		}
+		catch (IllegalStateException ex) {
+			throw new ConflictException(ex.getMessage());
+		}
 		return SandboxView.of(cluster);
 	}
 

@@ -9,8 +9,10 @@ import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 
 /**
  * The story the sandbox replays: two clusters in two clouds, both installed with TF's defaults,
- * connected over a VPN, both rendered with IP fabric forwarding off; kubeadm's service CIDR of gcp-west was changed but never reached TF; and
- * gcp-west's control node is stuck without BGP configuration for itself.
+ * connected over a VPN, both rendered with IP fabric forwarding off; kubeadm's service CIDR of
+ * gcp-west was changed but never reached TF; and
+ * gcp-west's control node is stuck without BGP configuration for itself although its bgp-router
+ * exists: a stale IFMap subscription, which a restart of the control pod heals.
  */
 final class SeedStory {
 
@@ -22,12 +24,16 @@ final class SeedStory {
 
 	static final long TF_ASN = 64512;
 
+	/** Pods on the pod network of each cluster (kube-dns's two), each holding an instance-ip. */
+	static final int POD_NETWORK_PODS = 2;
+
 	private SeedStory() {
 	}
 
 	/**
 	 * @param kubeadmServiceSubnet what {@code kubeadm init --service-cidr} wrote into kubeadm-config
-	 * @param controlStuck whether the control node starts without BGP configuration for itself
+	 * @param controlStuck whether the control node starts with a stale subscription, so without BGP
+	 * configuration for itself although its bgp-router exists
 	 * @param ipFabricForwarding the KUBERNETES_IP_FABRIC_FORWARDING the manifest was rendered with:
 	 * pods then take their addresses from the ip-fabric subnets
 	 */

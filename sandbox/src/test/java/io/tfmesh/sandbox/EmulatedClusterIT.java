@@ -105,7 +105,7 @@ class EmulatedClusterIT {
 		return cluster.nodes().get(gcpWest.masterName()).process(SandeshProcess.CONTROL);
 	}
 
-	private static String pod(EmulatedCluster cluster, String app) throws Exception {
+	static String pod(EmulatedCluster cluster, String app) throws Exception {
 		JsonNode pods = get(cluster.kubernetes().url() + "/api/v1/namespaces/kube-system/pods?labelSelector=app%3D" + app);
 		List<String> names = pods.get("items").findValuesAsString("name").stream()
 			.filter(name -> name.startsWith(app + "-"))
@@ -114,7 +114,7 @@ class EmulatedClusterIT {
 		return names.get(0);
 	}
 
-	private static void delete(EmulatedCluster cluster, String pod) throws Exception {
+	static void delete(EmulatedCluster cluster, String pod) throws Exception {
 		HttpResponse<String> deleted = HTTP.send(HttpRequest
 			.newBuilder(URI.create(cluster.kubernetes().url() + "/api/v1/namespaces/kube-system/pods/" + pod))
 			.DELETE()

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,6 +218,27 @@ class SandboxIT {
 				"kept");
 		assertThat(plan.at("/clusters/1/allocations").findValuesAsString("decision")).containsOnly("allocated");
 		admin().delete("/api/v1/meshes/" + meshId);
+	}
+
+	@Test
+	void theSandboxApiDeletesAClustersBgpRouter() {
+		EmulatedCluster gcpWest = emulated("gcp-west");
+		try {
+			Api.Response deleted = admin().delete("/api/v1/sandbox/clusters/gcp-west/bgp-router");
+			assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+			assertThat(deleted.json().get("controlStuck").asBoolean()).isTrue();
+			assertThat(gcpWest.tungstenFabric().hasBgpRouter("gcp-west-master")).isFalse();
+
+			Api.Response again = admin().delete("/api/v1/sandbox/clusters/gcp-west/bgp-router");
+			assertThat(again.status()).isEqualTo(409);
+			assertThat(again.json().get("detail").asString()).isEqualTo("gcp-west-master has no bgp-router");
+			assertThat(admin().delete("/api/v1/sandbox/clusters/nowhere/bgp-router").status()).isEqualTo(404);
+		}
+		finally {
+			gcpWest.tungstenFabric()
+				.provisionControl(SeedStory.TF_ASN,
+						List.of(new TfConfigApiEmulator.BgpRouterSeed("gcp-west-master", NODE_PREFIX + ".11.1")));
+		}
 	}
 
 	@Test

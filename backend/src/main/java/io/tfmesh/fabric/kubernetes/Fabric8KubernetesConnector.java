@@ -151,9 +151,10 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 		}
 		catch (FabricException ex) {
 			if (ex.kind() == Kind.CONFLICT) {
+				// the API server's own message follows, as an operator would see it from kubectl
 				throw failures.failure(Kind.CONFLICT, ex.status(),
 						what + " changed since it was read at resourceVersion " + expectedResourceVersion
-								+ "; read it again before changing it",
+								+ "; read it again before changing it: " + ex.getMessage(),
 						ex);
 			}
 			throw ex;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.tfmesh.fabric.ClusterAccess;
@@ -111,9 +112,28 @@ public final class TfConfigApiClient implements TfConfigApi {
 	@Override
 	public String create(TfObject object) {
 		String type = segment(object.type());
-		return transport.create("/" + type + "s", TfWriter.createBody(object),
+		return naming("creating", object, () -> transport.create("/" + type + "s", TfWriter.createBody(object),
 				body -> TfJson.requiredText(body.path(type), "uuid", "the answer to creating " + describe(object)),
-				() -> created(object));
+				() -> created(object)));
+	}
+
+	/**
+	 * A failed write names the object it was for (type and fq_name) ahead of the server's
+	 * answer, which carries its status and reason.
+	 */
+	private static <T> T naming(String action, TfObject object, Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (FabricException ex) {
+			throw named(ex, action, describe(object));
+		}
+	}
+
+	private static FabricException named(FabricException ex, String action, String object) {
+		String outcome = ex.status() >= 400 && ex.status() < 500 ? "refused " : "failed ";
+		return new FabricException(ex.source(), ex.kind(), ex.status(),
+				outcome + action + " " + object + ": " + ex.getMessage(), ex);
 	}
 
 	/**
@@ -152,14 +172,23 @@ public final class TfConfigApiClient implements TfConfigApi {
 		if (object.uuid() == null) {
 			throw new IllegalArgumentException("updating " + describe(object) + " needs its uuid");
 		}
-		JsonNode stored = readRaw(object.type(), object.uuid());
-		ObjectNode body = TfWriter.updateBody(object, stored);
-		transport.put("/" + object.type() + "/" + segment(object.uuid()), body);
+		naming("updating", object, () -> {
+			JsonNode stored = readRaw(object.type(), object.uuid());
+			ObjectNode body = TfWriter.updateBody(object, stored);
+			return transport.put("/" + object.type() + "/" + segment(object.uuid()), body);
+		});
 	}
 
+	/** A failed delete names the object by type and uuid, which is all the caller gave. */
 	@Override
 	public void delete(String type, String uuid) {
-		transport.delete("/" + segment(type) + "/" + segment(uuid));
+		String path = "/" + segment(type) + "/" + segment(uuid);
+		try {
+			transport.delete(path);
+		}
+		catch (FabricException ex) {
+			throw named(ex, "deleting", type + " " + uuid);
+		}
 	}
 
 	@Override

@@ -24,7 +24,7 @@ import static io.tfmesh.fabric.tf.TfJson.stringArray;
 
 /**
  * Builds request bodies. An update sends only the fields whose modelled value differs from the
- * stored object, and reuses the stored JSON of every unchanged entry, so that what tfmesh does
+ * stored object once both are normalized ({@link TfValues}), and reuses the stored JSON of every unchanged entry, so that what tfmesh does
  * not model (subnet uuids, default gateways, sequence numbers, session uuids) survives.
  */
 final class TfWriter {
@@ -58,7 +58,12 @@ final class TfWriter {
 		return wrap(object.type(), fields);
 	}
 
-	static ObjectNode updateBody(TfObject desired, JsonNode stored) {
+	/**
+	 * Route targets and subnets are compared as the server stores them, so an update tfmesh
+	 * wrote reads back as no difference however it was spelled.
+	 */
+	static ObjectNode updateBody(TfObject wanted, JsonNode stored) {
+		TfObject desired = TfValues.normalized(wanted);
 		ObjectNode fields = object();
 		fields.set("fq_name", stringArray(desired.fqName()));
 		TfObject current = TfReader.read(desired.type(), stored);

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodListBuilder;
@@ -231,7 +232,10 @@ class KubernetesConnectorIT {
 				Map.of("KUBERNETES_POD_SUBNETS", "10.48.0.0/12")))
 			.isInstanceOfSatisfying(FabricException.class, ex -> {
 				assertFailure(ex, Kind.CONFLICT, 409);
-				assertThat(ex.getMessage()).contains("kube-system/kube-manager-config", read.resourceVersion());
+				assertThat(ex.getMessage()).contains("kube-system/kube-manager-config", read.resourceVersion())
+					// the API server's own words, as in errors.go NewConflict
+					.contains("Operation cannot be fulfilled on configmaps \"kube-manager-config\": "
+							+ "the object has been modified; please apply your changes to the latest version and try again");
 			});
 		assertThat(admin.configMaps().inNamespace(NAMESPACE).withName("kube-manager-config").get().getData())
 			.isEqualTo(current)
@@ -242,7 +246,12 @@ class KubernetesConnectorIT {
 	void cannotPatchAConfigMapThatDoesNotExist() {
 		assertThatThrownBy(() -> connector(Credentials.TOKEN).patchConfigMap(NAMESPACE, "no-such-map", "1",
 				Map.of("A", "b")))
-			.isInstanceOfSatisfying(FabricException.class, ex -> assertFailure(ex, Kind.NOT_FOUND, 404));
+			.isInstanceOfSatisfying(FabricException.class, ex -> {
+				assertFailure(ex, Kind.NOT_FOUND, 404);
+				// errors.go NewNotFound, as the emulated API server answers it
+				assertThat(ex.getMessage()).isEqualTo(
+						"patch ConfigMap kube-system/no-such-map: HTTP 404 (configmaps \"no-such-map\" not found)");
+			});
 	}
 
 	@Test
@@ -469,6 +478,49 @@ class KubernetesConnectorIT {
 		finally {
 			server.destroy();
 		}
+	}
+
+	@Test
+	void countsAllPagesOfPodsAndServicesAcrossNamespacesOfAnEmulatedCluster() {
+		for (String namespace : List.of("team-a", "team-b")) {
+			admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+				.create();
+		}
+		List<String> namespaces = List.of("default", "team-a", "team-b");
+		for (int i = 0; i < 530; i++) {
+			PodBuilder pod = new PodBuilder(podOnTheNetwork("pod-" + i));
+			if (i % 53 == 0) {
+				pod.editSpec().withHostNetwork(true).endSpec();
+			}
+			else if (i % 53 == 1) {
+				pod.editStatus().withPhase((i % 2 == 0) ? "Succeeded" : "Failed").endStatus();
+			}
+			String namespace = namespaces.get(i % namespaces.size());
+			admin.pods().inNamespace(namespace).resource(pod.editMetadata().withNamespace(namespace).endMetadata().build())
+				.create();
+		}
+		for (int i = 0; i < 520; i++) {
+			ServiceBuilder service = new ServiceBuilder().withNewMetadata().withName("svc-" + i).endMetadata()
+				.withNewSpec().addNewPort().withPort(80).endPort().endSpec();
+			if (i % 101 == 0) {
+				service.editSpec().withClusterIP("None").endSpec();
+			}
+			else if (i % 101 == 1) {
+				service.editSpec().withType("ExternalName").withExternalName("example.com").withPorts().endSpec();
+			}
+			admin.services().inNamespace(namespaces.get(i % namespaces.size())).resource(service.build()).create();
+		}
+		// what a reader of every object sees: more than one page of 500 of each is counted
+		long pods = admin.pods().inAnyNamespace().list().getItems().stream().filter(KubernetesRecords::usesPodNetwork)
+			.count();
+		long services = admin.services().inAnyNamespace().list().getItems().stream()
+			.filter(KubernetesRecords::hasClusterIp)
+			.count();
+		assertThat(pods).isGreaterThan(Fabric8KubernetesConnector.PAGE_SIZE);
+		// 6 headless and 6 ExternalName Services left out, the seeded kubernetes and kube-dns counted
+		assertThat(services).isEqualTo(520 - 12 + 2).isGreaterThan(Fabric8KubernetesConnector.PAGE_SIZE);
+
+		assertThat(connector(Credentials.TOKEN).counts()).isEqualTo(new ClusterCounts(pods, services));
 	}
 
 	private static Pod podOnTheNetwork(String name) {

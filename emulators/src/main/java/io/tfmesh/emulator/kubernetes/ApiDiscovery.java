@@ -37,13 +37,6 @@ final class ApiDiscovery {
 	private static final List<String> VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch",
 			"update", "watch");
 
-	private static final List<Resource> RESOURCES = List.of(new Resource("v1", "configmaps", "ConfigMap", true, "cm"),
-			new Resource("v1", "namespaces", "Namespace", false, "ns"),
-			new Resource("v1", "nodes", "Node", false, "no"), new Resource("v1", "pods", "Pod", true, "po"),
-			new Resource("v1", "services", "Service", true, "svc"),
-			new Resource("apps/v1", "daemonsets", "DaemonSet", true, "ds"),
-			new Resource("discovery.k8s.io/v1", "endpointslices", "EndpointSlice", true, null));
-
 	/** A collection: {@code /api/v1[/namespaces/<ns>]/<plural>} or the same under {@code /apis/<group>/<version>}. */
 	private static final Pattern COLLECTION = Pattern
 		.compile("/(?:api/(v1)|apis/([^/]+/[^/]+))(?:/namespaces/[^/]+)?/([^/]+)");
@@ -117,12 +110,7 @@ final class ApiDiscovery {
 			return null;
 		}
 		String groupVersion = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
-		return RESOURCES.stream()
-			.filter(resource -> resource.groupVersion().equals(groupVersion)
-					&& resource.plural().equals(matcher.group(3)))
-			.map(resource -> resource.kind() + "List")
-			.findFirst()
-			.orElse(null);
+		return ResourceType.find(groupVersion, matcher.group(3)).map(type -> type.kind() + "List").orElse(null);
 	}
 
 	private String versionDocument() {
@@ -149,29 +137,24 @@ final class ApiDiscovery {
 	}
 
 	private static String resources(String groupVersion) {
-		List<APIResource> resources = RESOURCES.stream()
-			.filter(resource -> resource.groupVersion().equals(groupVersion))
-			.map(Resource::toApiResource)
+		List<APIResource> resources = ResourceType.ALL.stream()
+			.filter(type -> type.groupVersion().equals(groupVersion))
+			.map(ApiDiscovery::apiResource)
 			.toList();
 		return Serialization
 			.asJson(new APIResourceListBuilder().withGroupVersion(groupVersion).withResources(resources).build());
 	}
 
-	private record Resource(String groupVersion, String plural, String kind, boolean namespaced,
-			@Nullable String shortName) {
-
-		APIResource toApiResource() {
-			APIResourceBuilder resource = new APIResourceBuilder().withName(plural)
-				.withSingularName(kind.toLowerCase(Locale.ROOT))
-				.withKind(kind)
-				.withNamespaced(namespaced)
-				.withVerbs(VERBS);
-			if (shortName != null) {
-				resource.withShortNames(shortName);
-			}
-			return resource.build();
+	private static APIResource apiResource(ResourceType type) {
+		APIResourceBuilder resource = new APIResourceBuilder().withName(type.plural())
+			.withSingularName(type.kind().toLowerCase(Locale.ROOT))
+			.withKind(type.kind())
+			.withNamespaced(type.namespaced())
+			.withVerbs(VERBS);
+		if (type.shortName() != null) {
+			resource.withShortNames(type.shortName());
 		}
-
+		return resource.build();
 	}
 
 }

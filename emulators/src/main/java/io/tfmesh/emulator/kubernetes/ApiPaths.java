@@ -26,6 +26,10 @@ final class ApiPaths {
 		return configMaps(namespace) + "/" + name;
 	}
 
+	static String services(String namespace) {
+		return "/api/v1/namespaces/" + namespace + "/services";
+	}
+
 	static String pods(String namespace) {
 		return "/api/v1/namespaces/" + namespace + "/pods";
 	}

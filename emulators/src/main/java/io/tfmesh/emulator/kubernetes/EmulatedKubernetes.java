@@ -71,7 +71,7 @@ public final class EmulatedKubernetes implements AutoCloseable {
 		this.address = InetAddress.getByName(host);
 		RandomGenerator random = RandomGenerator.getDefault();
 		this.discovery = new ApiDiscovery();
-		this.dispatcher = new EmulatorDispatcher(discovery, random);
+		this.dispatcher = new EmulatorDispatcher(discovery, random, clock);
 		this.store = new ObjectStore(dispatcher);
 		this.state = new StateFile(stateDir);
 		DaemonSetPods pods = new DaemonSetPods(clock, random);

@@ -1,10 +1,14 @@
 package io.tfmesh.emulator.kubernetes;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -26,6 +30,8 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * fabric8's CRUD store behind the emulated API, with injected faults and hooks for what a real
@@ -47,6 +53,13 @@ final class EmulatorDispatcher extends Dispatcher {
 
 	private final RandomGenerator random;
 
+	private final Clock clock;
+
+	private final ObjectWrites writes;
+
+	/** Lists cannot be continued from before this version: the store's history ends there. */
+	private long oldestVersion;
+
 	private volatile Observer observer = new Observer() {
 
 		@Override
@@ -63,9 +76,11 @@ final class EmulatorDispatcher extends Dispatcher {
 
 	private volatile double errorRate;
 
-	EmulatorDispatcher(ApiDiscovery discovery, RandomGenerator random) {
+	EmulatorDispatcher(ApiDiscovery discovery, RandomGenerator random, Clock clock) {
 		this.discovery = discovery;
 		this.random = random;
+		this.clock = clock;
+		this.writes = new ObjectWrites(crud, clock, random);
 	}
 
 	void observe(Observer observer) {
@@ -139,6 +154,7 @@ final class EmulatorDispatcher extends Dispatcher {
 	void wipe() {
 		locked(() -> {
 			crud.reset();
+			oldestVersion = crud.requestResourceVersion();
 			observer.written();
 			return null;
 		});
@@ -154,11 +170,12 @@ final class EmulatorDispatcher extends Dispatcher {
 			Map<AttributeSet, String> map = crud.getMap();
 			for (StoredObject object : objects) {
 				// the store keys an object by its attributes and the plural of the path it was posted to
-				AttributeSet key = crud.getAttributeExtractor().fromResource(object.json());
+				String json = withoutGeneration(object.json());
+				AttributeSet key = crud.getAttributeExtractor().fromResource(json);
 				if (object.plural() != null) {
 					key = AttributeSet.merge(key, new AttributeSet(new Attribute(PLURAL, object.plural())));
 				}
-				map.put(key, object.json());
+				map.put(key, json);
 				newest = Math.max(newest, resourceVersion(object.json()));
 			}
 			while (crud.requestResourceVersion() < newest) {
@@ -173,7 +190,9 @@ final class EmulatorDispatcher extends Dispatcher {
 		try {
 			HttpMethod method = request.method();
 			List<Pod> doomed = (method == HttpMethod.DELETE) ? podsAt(request.getPath()) : List.of();
-			MockResponse response = crud.dispatch(request);
+			MockResponse response = ApiRequest.parse(request.getPath())
+				.map(api -> serve(request, api))
+				.orElseGet(() -> crud.dispatch(request));
 			if (method == HttpMethod.GET && response.code() == 200 && response.getWebSocketListener() == null) {
 				response = discovery.typedList(request.getPath(), response);
 			}
@@ -194,6 +213,104 @@ final class EmulatorDispatcher extends Dispatcher {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	private MockResponse serve(RecordedRequest request, ApiRequest api) {
+		String watch = api.parameter("watch");
+		if ("true".equals(watch) || "1".equals(watch)) {
+			return crud.dispatch(request);
+		}
+		return switch (request.method()) {
+			case POST -> (api.name() == null) ? writes.create(api, request.getBody().readUtf8())
+					: crud.dispatch(request);
+			case PUT -> (api.name() != null) ? writes.replace(api, request.getBody().readUtf8())
+					: crud.dispatch(request);
+			case PATCH -> (api.name() != null)
+					? writes.patch(api, request.getHeader("Content-Type"), request.getBody().readUtf8())
+					: crud.dispatch(request);
+			case GET -> (api.name() != null) ? read(request, api) : list(request, api);
+			case DELETE -> delete(request, api);
+			default -> crud.dispatch(request);
+		};
+	}
+
+	private MockResponse read(RecordedRequest request, ApiRequest api) {
+		MockResponse found = crud.handleGet(ApiPaths.withoutQuery(request.getPath()));
+		if (found.code() == 404) {
+			return ApiErrors.notFound(api.type(), api.name());
+		}
+		Optional<String> table = Tables.requested(request.getHeader("Accept"));
+		if (found.code() != 200 || table.isEmpty() || api.subresource() != null) {
+			return found;
+		}
+		JsonNode object = Serialization.jsonMapper().readTree(found.getBody().getBytes());
+		return json(200, Tables.table(api.type(), List.of(object), null, table.get(), api.parameter("includeObject"),
+				clock.instant()));
+	}
+
+	/** A list sorted by namespace and name as etcd keeps it, in pages if asked, as a table if asked. */
+	private MockResponse list(RecordedRequest request, ApiRequest api) {
+		StringBuilder selection = new StringBuilder(api.collectionPath());
+		char separator = '?';
+		for (String selector : List.of("labelSelector", "fieldSelector")) {
+			String value = api.parameter(selector);
+			if (value != null && !value.isEmpty()) {
+				selection.append(separator).append(selector).append('=')
+					.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+				separator = '&';
+			}
+		}
+		MockResponse listed = crud.handleGet(selection.toString());
+		if (listed.code() != 200) {
+			return listed;
+		}
+		JsonNode stored = Serialization.jsonMapper().readTree(listed.getBody().getBytes());
+		List<JsonNode> items = new ArrayList<>();
+		stored.path("items").forEach(items::add);
+		items.sort(Comparator.comparing(ListPages::key));
+		long version = stored.path("metadata").path("resourceVersion").asLong(0);
+		ListPages.Page page = ListPages.page(items, version, api.parameter("limit"), api.parameter("continue"),
+				oldestVersion);
+		if (page.failure() != null) {
+			return page.failure();
+		}
+		ObjectNode list = Serialization.jsonMapper().createObjectNode();
+		list.put("kind", api.type().kind() + "List");
+		list.put("apiVersion", api.type().groupVersion());
+		page.describe(list.putObject("metadata"));
+		list.putArray("items").addAll(page.items());
+		Optional<String> table = Tables.requested(request.getHeader("Accept"));
+		if (table.isPresent()) {
+			return json(200, Tables.table(api.type(), page.items(), list.path("metadata"), table.get(),
+					api.parameter("includeObject"), clock.instant()));
+		}
+		return json(200, list);
+	}
+
+	private MockResponse delete(RecordedRequest request, ApiRequest api) {
+		MockResponse response = crud.dispatch(request);
+		if (response.code() == 404 && api.name() != null) {
+			return ApiErrors.notFound(api.type(), api.name());
+		}
+		return response;
+	}
+
+	private static MockResponse json(int code, JsonNode body) {
+		return new MockResponse().setResponseCode(code)
+			.setHeader("Content-Type", "application/json")
+			.setBody(Serialization.jsonMapper().writeValueAsString(body));
+	}
+
+	/** The API server keeps a generation only for kinds with a spec a controller acts on. */
+	private static String withoutGeneration(String json) {
+		JsonNode object = Serialization.jsonMapper().readTree(json);
+		boolean counted = ResourceType.ALL.stream()
+			.anyMatch(type -> type.kind().equals(object.path("kind").asString("")) && type.generation());
+		if (counted || !(object.path("metadata") instanceof ObjectNode metadata) || !metadata.has("generation")) {
+			return json;
+		}
+		metadata.remove("generation");
+		return Serialization.jsonMapper().writeValueAsString(object);
 	}
 
 	/** The pods a DELETE on this path removes: one pod, or those of a (selected) collection. */

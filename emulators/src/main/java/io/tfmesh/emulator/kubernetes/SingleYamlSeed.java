@@ -5,9 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddressBuilder;
@@ -15,6 +17,10 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import org.yaml.snakeyaml.DumperOptions;
@@ -26,7 +32,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Writes into an empty emulated cluster what {@code kubeadm init} and a Tungsten Fabric
  * single-yaml install leave in it: kubeadm's ClusterConfiguration, the {@code env} and
- * {@code kube-manager-config} ConfigMaps, the nodes, and the DaemonSets with their running pods.
+ * {@code kube-manager-config} ConfigMaps, the {@code kubernetes} and {@code kube-dns} Services,
+ * the nodes, and the DaemonSets with their running pods.
  */
 final class SingleYamlSeed {
 
@@ -53,6 +60,10 @@ final class SingleYamlSeed {
 				configMap("kubeadm-config", Map.of("ClusterConfiguration", clusterConfiguration(seed))));
 		store.create(ApiPaths.configMaps(NAMESPACE), configMap("env", seed.env()));
 		store.create(ApiPaths.configMaps(NAMESPACE), configMap("kube-manager-config", seed.kubeManagerConfig()));
+		ServiceSubnet subnet = ServiceSubnet.parse(seed.serviceSubnet())
+			.orElseThrow(() -> new IllegalArgumentException("service subnet " + seed.serviceSubnet() + " is no CIDR"));
+		store.create(ApiPaths.services("default"), kubernetesService(subnet));
+		store.create(ApiPaths.services(NAMESPACE), dnsService(subnet));
 		List<Node> nodes = seed.nodes().stream().map(node -> store.create(ApiPaths.nodes(), node(seed, node))).toList();
 		for (TfDaemonSet definition : TfDaemonSet.ALL) {
 			List<Node> placed = nodes.stream().filter(definition::runsOn).toList();
@@ -63,27 +74,80 @@ final class SingleYamlSeed {
 		}
 	}
 
+	/**
+	 * The ClusterConfiguration as {@code kubeadm init} uploads it: keys in alphabetical order at
+	 * every level (kubeadm marshals through JSON), empty sections as {@code {}}, and no YAML
+	 * anchors or aliases, which kubeadm never writes.
+	 */
 	static String clusterConfiguration(KubernetesSeed seed) {
-		Map<String, Object> networking = new LinkedHashMap<>();
+		Map<String, Object> networking = new TreeMap<>();
 		networking.put("dnsDomain", seed.dnsDomain());
 		networking.put("podSubnet", seed.podSubnet());
 		networking.put("serviceSubnet", seed.serviceSubnet());
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("apiServer", Map.of("timeoutForControlPlane", "4m0s"));
+		Map<String, Object> apiServer = new TreeMap<>();
+		apiServer.put("extraArgs", new TreeMap<>(Map.of("authorization-mode", "Node,RBAC")));
+		apiServer.put("timeoutForControlPlane", "4m0s");
+		Map<String, Object> config = new TreeMap<>();
+		config.put("apiServer", apiServer);
 		config.put("apiVersion", "kubeadm.k8s.io/v1beta3");
 		config.put("certificatesDir", "/etc/kubernetes/pki");
 		config.put("clusterName", "kubernetes");
-		config.put("controllerManager", Map.of());
-		config.put("dns", Map.of());
-		config.put("etcd", Map.of("local", Map.of("dataDir", "/var/lib/etcd")));
+		config.put("controllerManager", new TreeMap<>());
+		config.put("dns", new TreeMap<>());
+		config.put("etcd", new TreeMap<>(Map.of("local", new TreeMap<>(Map.of("dataDir", "/var/lib/etcd")))));
 		config.put("imageRepository", "registry.k8s.io");
 		config.put("kind", "ClusterConfiguration");
 		config.put("kubernetesVersion", seed.kubernetesVersion());
 		config.put("networking", networking);
-		config.put("scheduler", Map.of());
+		config.put("scheduler", new TreeMap<>());
 		DumperOptions options = new DumperOptions();
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setDereferenceAliases(true);
 		return new Yaml(options).dump(config);
+	}
+
+	/** What the API server creates for itself: the first address of the service subnet, 443 to its 6443. */
+	private static Service kubernetesService(ServiceSubnet subnet) {
+		return new ServiceBuilder().withNewMetadata()
+			.withNamespace("default")
+			.withName("kubernetes")
+			.withLabels(new TreeMap<>(Map.of("component", "apiserver", "provider", "kubernetes")))
+			.endMetadata()
+			.withNewSpec()
+			.withType("ClusterIP")
+			.withClusterIP(subnet.address(1))
+			.withPorts(port("https", 443, "TCP", 6443))
+			.endSpec()
+			.build();
+	}
+
+	/** The Service of CoreDNS that {@code kubeadm init} creates: the tenth address of the service subnet. */
+	private static Service dnsService(ServiceSubnet subnet) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("k8s-app", "kube-dns");
+		labels.put("kubernetes.io/cluster-service", "true");
+		labels.put("kubernetes.io/name", "CoreDNS");
+		return new ServiceBuilder().withNewMetadata()
+			.withNamespace(NAMESPACE)
+			.withName("kube-dns")
+			.withLabels(labels)
+			.withAnnotations(new TreeMap<>(Map.of("prometheus.io/port", "9153", "prometheus.io/scrape", "true")))
+			.endMetadata()
+			.withNewSpec()
+			.withType("ClusterIP")
+			.withClusterIP(subnet.address(10))
+			.withSelector(Map.of("k8s-app", "kube-dns"))
+			.withPorts(port("dns", 53, "UDP", 53), port("dns-tcp", 53, "TCP", 53), port("metrics", 9153, "TCP", 9153))
+			.endSpec()
+			.build();
+	}
+
+	private static ServicePort port(String name, int port, String protocol, int targetPort) {
+		return new ServicePortBuilder().withName(name)
+			.withPort(port)
+			.withProtocol(protocol)
+			.withTargetPort(new IntOrString(targetPort))
+			.build();
 	}
 
 	/** The version kubeadm recorded in its ConfigMap, so {@code /version} tells it after a restart. */

@@ -37,10 +37,20 @@ final class RouteTargets {
 	}
 
 	/**
-	 * @param globalAsn the global-system-config's ASN, or null when there is none yet
-	 * @throws ApiError 400 with contrail-api's message
+	 * A route target's ASN (a number, or an address kept as written) and index, as
+	 * {@code _parse_route_target_name} reads them; a 4-byte {@code L} suffix is dropped.
 	 */
-	static void check(String routeTarget, @Nullable Long globalAsn, boolean fourByteAs) {
+	record Parsed(@Nullable Long asn, String asnText, long target) {
+
+		/** {@code "target:" + str(asn) + ":" + str(target)}, what the server stores. */
+		String normalized() {
+			return "target:" + (asn != null ? asn.toString() : asnText) + ":" + target;
+		}
+
+	}
+
+	/** {@code route_target.py} {@code _parse_route_target_name}. */
+	static Parsed parse(String routeTarget) {
 		String[] parts = routeTarget.split(":", -1);
 		if (parts.length != 3 || !parts[0].equals("target") || !INTEGER.matcher(parts[2].strip()).matches()) {
 			throw new ApiError(400, FORMAT);
@@ -57,18 +67,73 @@ final class RouteTargets {
 			if (!isIpAddress(asn)) {
 				throw new ApiError(400, FORMAT);
 			}
-			return;
+			return new Parsed(null, asn, target);
 		}
-		long number = clamp(new BigInteger(asn));
-		if (globalAsn == null || number != globalAsn) {
-			return;
+		return new Parsed(clamp(new BigInteger(asn)), asn, target);
+	}
+
+	/**
+	 * {@code validate_route_target} as {@code virtual_network.py} calls it on each entry of a
+	 * network's lists: the format, the ASN range of {@code check_asn_range}, then the range
+	 * contrail allocates from.
+	 * @param globalAsn the global-system-config's ASN, or null when there is none yet
+	 * @return the entry as the server stores it
+	 * @throws ApiError 400 with contrail-api's message
+	 */
+	static String validate(String routeTarget, @Nullable Long globalAsn, boolean fourByteAs) {
+		Parsed parsed = parse(routeTarget);
+		if (parsed.asn() != null) {
+			checkAsnRange(parsed.asn(), fourByteAs);
 		}
-		long min = number > 0xFFFF ? MIN_ID_TYPE1_2 : MIN_ID_TYPE0;
-		long max = number > 0xFFFF ? MAX_ID_TYPE1_2 : MAX_ID_TYPE0;
+		check(routeTarget, globalAsn, fourByteAs);
+		return parsed.normalized();
+	}
+
+	/** {@code global_system_config.py} {@code check_asn_range}. */
+	static void checkAsnRange(long asn, boolean fourByteAs) {
+		if (fourByteAs && (asn < 1 || asn > 0xFFFFFFFFL)) {
+			throw new ApiError(400, "ASN out of range, should be between 1-0xFFFFFFFF");
+		}
+		if (!fourByteAs && (asn < 1 || asn > 0xFFFF)) {
+			throw new ApiError(400, "ASN out of range, should be between 1-0xFFFF");
+		}
+	}
+
+	/**
+	 * Whether contrail leaves the route target to the user under that global ASN
+	 * ({@code validate_route_target_range}): false when it is of the global ASN and in the
+	 * range contrail allocates from.
+	 */
+	static boolean userDefined(String routeTarget, long globalAsn, boolean fourByteAs) {
+		Parsed parsed = parse(routeTarget);
+		if (parsed.asn() == null || parsed.asn() != globalAsn) {
+			return true;
+		}
+		long target = parsed.target();
+		long min = minId(globalAsn);
+		long max = globalAsn > 0xFFFF ? MAX_ID_TYPE1_2 : MAX_ID_TYPE0;
 		long top = fourByteAs ? 0xFFFFL : 0xFFFFFFFFL;
-		if (!((1 <= target && target < min) || (max < target && target <= top))) {
+		return (1 <= target && target < min) || (max < target && target <= top);
+	}
+
+	/** {@code get_bgp_rtgt_min_id}: where the automatic route targets of an ASN start. */
+	static long minId(long asn) {
+		return asn > 0xFFFF ? MIN_ID_TYPE1_2 : MIN_ID_TYPE0;
+	}
+
+	/**
+	 * @param globalAsn the global-system-config's ASN, or null when there is none yet
+	 * @throws ApiError 400 with contrail-api's message
+	 */
+	static void check(String routeTarget, @Nullable Long globalAsn, boolean fourByteAs) {
+		Parsed parsed = parse(routeTarget);
+		if (globalAsn == null || parsed.asn() == null || !parsed.asn().equals(globalAsn)) {
+			return;
+		}
+		if (!userDefined(routeTarget, globalAsn, fourByteAs)) {
+			long max = globalAsn > 0xFFFF ? MAX_ID_TYPE1_2 : MAX_ID_TYPE0;
 			throw new ApiError(400, "Configured route target must use ASN that is different from global ASN or route"
-					+ " target value must be less than " + min + " and greater than " + max);
+					+ " target value must be less than " + minId(globalAsn) + " and greater than " + max);
 		}
 	}
 

@@ -48,6 +48,8 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 
 	private final KubeManagerSeed seed;
 
+	private final ComputeNodes computeNodes;
+
 	private final JsonMapper json;
 
 	private final ExecutorService executor;
@@ -82,6 +84,7 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 		this.store = store;
 		this.routes = new ConfigApiRoutes(store, json);
 		this.seed = new KubeManagerSeed(store);
+		this.computeNodes = new ComputeNodes(store);
 		this.json = json;
 		this.executor = Executors.newCachedThreadPool(task -> {
 			Thread thread = new Thread(task, "tf-config-api-emulator");
@@ -187,6 +190,45 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 	 */
 	public void provisionControl(long asn, List<BgpRouterSeed> controlNodes) {
 		seed.provisionControl(asn, controlNodes);
+	}
+
+	/** Writes a node's virtual-router, named by its hostname, unless it has one. */
+	public void provisionVirtualRouter(String hostname, String address) {
+		computeNodes.provisionVirtualRouter(hostname, address);
+	}
+
+	/**
+	 * Gives this many pods an instance-ip each on the cluster's pod network, from the subnets
+	 * of the IPAMs it references, as kube-manager does when pods start.
+	 * @return the addresses, in order
+	 */
+	public List<String> allocatePodInstanceIps(String clusterName, int pods) {
+		return computeNodes.podInstanceIps(clusterName, pods);
+	}
+
+	/** Whether a node of that hostname has its virtual-router under {@code default-global-system-config}. */
+	public boolean hasVirtualRouter(String hostname) {
+		return computeNodes.hasVirtualRouter(hostname);
+	}
+
+	/** Whether a control node of that hostname has its bgp-router under {@code ip-fabric:__default__}. */
+	public boolean hasBgpRouter(String hostname) {
+		return computeNodes.hasBgpRouter(hostname);
+	}
+
+	/**
+	 * Deletes the bgp-router of the control node of that hostname, as
+	 * {@code DELETE /bgp-router/<uuid>} would.
+	 * @return false when it had none
+	 * @throws IllegalStateException with the config API's refusal (status and reason)
+	 */
+	public boolean deleteBgpRouter(String hostname) {
+		return computeNodes.deleteBgpRouter(hostname, url());
+	}
+
+	/** Runs after every change of the stored objects, whether through the API or provisioning. */
+	public void onChange(Runnable listener) {
+		store.onChange(listener);
 	}
 
 	@Override

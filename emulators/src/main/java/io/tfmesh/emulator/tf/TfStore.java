@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class TfStore {
 
 	static final Set<String> TYPES = Set.of("domain", "project", "network-ipam", "virtual-network", "network-policy",
-			"bgp-router", "routing-instance", "global-system-config");
+			"bgp-router", "routing-instance", "global-system-config", "route-target", "virtual-router",
+			"instance-ip");
 
 	private static final Map<String, String> DEFAULT_PARENT = Map.of("project", "domain", "network-ipam", "project",
 			"virtual-network", "project", "network-policy", "project", "bgp-router", "routing-instance",
-			"routing-instance", "virtual-network");
+			"routing-instance", "virtual-network", "virtual-router", "global-system-config");
 
 	/** Fields the server owns; a PUT that carries them (say, a whole object read back) leaves them alone. */
 	private static final Set<String> IDENTITY = Set.of("uuid", "fq_name", "name", "href", "parent_type", "parent_uuid",
@@ -37,6 +39,10 @@ final class TfStore {
 	static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private final StateFile stateFile;
+
+	private final ConfigChecks checks = new ConfigChecks(this);
+
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Stored> objects = new LinkedHashMap<>();
 
@@ -146,8 +152,13 @@ final class TfStore {
 				object.set(field.getKey(), field.getValue().deepCopy());
 			}
 		}
+		normalizeSubnets(type, object, "create");
+		checks.beforeCreate(type, object, viaApi);
 		if (type.equals("virtual-network")) {
-			checkNetwork(fields, object, true);
+			checkNetwork(object, object, true);
+		}
+		if (type.equals("instance-ip")) {
+			InstanceIps.allocate(this, object);
 		}
 		Stored stored = new Stored(type, object);
 		objects.put(uuid, stored);
@@ -158,6 +169,7 @@ final class TfStore {
 			instance.put("parent_type", "virtual-network");
 			instance.put("routing_instance_is_default", true);
 			create("routing-instance", wrap("routing-instance", instance), false);
+			AutomaticRouteTargets.assign(this);
 		}
 		save();
 		return stored;
@@ -166,7 +178,14 @@ final class TfStore {
 	/** Sets the given fields; a null removes one. Returns the updated object. */
 	synchronized Stored update(String type, String uuid, JsonNode request) {
 		Stored stored = require(type, uuid);
-		ObjectNode fields = body(request, type);
+		ObjectNode fields = body(request, type).deepCopy();
+		normalizeSubnets(type, fields, "http_put");
+		checks.beforeUpdate(stored, fields);
+		if (type.equals("instance-ip") && fields.has("instance_ip_address") && !fields.path("instance_ip_address")
+			.equals(stored.object().path("instance_ip_address"))) {
+			// instance_ip.py pre_dbe_update
+			throw new ApiError(400, "Instance IP Address can not be changed");
+		}
 		ObjectNode object = stored.object().deepCopy();
 		for (Map.Entry<String, JsonNode> field : fields.properties()) {
 			String name = field.getKey();
@@ -193,6 +212,9 @@ final class TfStore {
 		}
 		Stored updated = new Stored(type, object);
 		objects.put(uuid, updated);
+		if (type.equals("global-system-config")) {
+			AutomaticRouteTargets.assign(this);
+		}
 		save();
 		return updated;
 	}
@@ -239,6 +261,11 @@ final class TfStore {
 		}
 		relaxed.removeIf(pair -> removed.contains(pair.get(0)) || removed.contains(pair.get(1)));
 		save();
+	}
+
+	/** Runs after every change is saved, as IFMap delivers configuration to its subscribers. */
+	void onChange(Runnable listener) {
+		listeners.add(listener);
 	}
 
 	/** {@code /ref-update}: adds (or re-attributes) or removes one reference. */
@@ -298,6 +325,26 @@ final class TfStore {
 
 	private void save() {
 		stateFile.save(objects.values(), relaxed);
+		listeners.forEach(Runnable::run);
+	}
+
+	/** Puts an object the server derives (a route target, an instance's references) without the API's checks. */
+	void putDerived(Stored stored) {
+		objects.put(stored.uuid(), stored);
+	}
+
+	/** The {@code SubnetType}s of a request, as {@code _validate_props_in_request} and the reference validator see them. */
+	private static void normalizeSubnets(String type, ObjectNode fields, String operation) {
+		if (type.equals("network-ipam") && fields.path("ipam_subnets").isObject()) {
+			ConfigChecks.normalizeSubnets("property", "ipam_subnets", fields.get("ipam_subnets").deepCopy(),
+					fields.path("ipam_subnets").path("subnets"), operation);
+		}
+		if (type.equals("virtual-network")) {
+			for (JsonNode ref : fields.path("network_ipam_refs")) {
+				ConfigChecks.normalizeSubnets("reference", "network_ipam_refs", ref.deepCopy(),
+						ref.path("attr").path("ipam_subnets"), operation);
+			}
+		}
 	}
 
 	private void setParent(String type, ObjectNode fields, List<String> fqName, ObjectNode object) {
@@ -350,10 +397,15 @@ final class TfStore {
 	private void checkNetwork(ObjectNode fields, ObjectNode object, boolean create) {
 		GlobalAsn global = globalAsn();
 		for (String list : List.of("route_target_list", "import_route_target_list", "export_route_target_list")) {
-			for (JsonNode target : fields.path(list).path("route_target")) {
-				RouteTargets.check(target.asString(), global != null ? global.asn() : null,
-						global != null && global.fourByte());
+			if (!fields.path(list).path("route_target").isArray()) {
+				continue;
 			}
+			ArrayNode normalized = NODES.arrayNode();
+			for (JsonNode target : fields.path(list).path("route_target")) {
+				normalized.add(RouteTargets.validate(target.asString(), global != null ? global.asn() : null,
+						global != null && global.fourByte()));
+			}
+			((ObjectNode) object.path(list)).set("route_target", normalized);
 		}
 		if (!fields.has("network_ipam_refs")) {
 			return;

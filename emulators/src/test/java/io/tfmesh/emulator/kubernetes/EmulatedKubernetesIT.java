@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -148,6 +149,28 @@ class EmulatedKubernetesIT {
 		assertThat(restored.getData()).containsEntry("KUBERNETES_POD_SUBNETS", "10.48.0.0/12");
 		assertThat(restored.getMetadata().getResourceVersion()).isEqualTo(changedVersion);
 		assertThat(podNames()).containsExactlyInAnyOrderElementsOf(pods);
+	}
+
+	@Test
+	void aConfigMapSavedWithAGenerationComesBackWithoutOne() throws Exception {
+		client.close();
+		kubernetes.close();
+		Path file = stateDir.resolve("kubernetes.json");
+		JsonMapper json = new JsonMapper();
+		JsonNode saved = json.readTree(Files.readString(file));
+		for (JsonNode entry : saved.path("objects")) {
+			if (entry.path("object").path("kind").asString().equals("ConfigMap")) {
+				((ObjectNode) entry.path("object").path("metadata")).put("generation", 3);
+			}
+		}
+		Files.writeString(file, json.writeValueAsString(saved));
+
+		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, stateDir);
+		client = client(kubernetes);
+
+		assertThat(configMap("env").getMetadata().getGeneration()).isNull();
+		assertThat(client.apps().daemonSets().inNamespace(NAMESPACE).withName("contrail-agent").get().getMetadata()
+			.getGeneration()).isEqualTo(1);
 	}
 
 	@Test

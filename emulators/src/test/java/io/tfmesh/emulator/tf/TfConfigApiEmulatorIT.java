@@ -163,9 +163,9 @@ class TfConfigApiEmulatorIT {
 		assertThat(duplicate.body()).isEqualTo("['default-domain',\n 'default-project',\n 'ip-fabric',\n"
 				+ " '__default__',\n 'aws-east-master'] already exists with uuid: " + router);
 
-		Answer unknownType = send("GET", "/virtual-routers", null);
+		Answer unknownType = send("GET", "/logical-routers", null);
 		assertThat(unknownType.status()).isEqualTo(404);
-		assertThat(unknownType.body()).isEqualTo("Resource type 'virtual-router' not found");
+		assertThat(unknownType.body()).isEqualTo("Resource type 'logical-router' not found");
 		assertThat(send("PUT", "/virtual-network/0bad", "{\"virtual-network\": {}}").status()).isEqualTo(404);
 		assertThat(send("POST", "/projects", "{\"project\": {\"parent_type\": \"domain\"}}").body())
 			.isEqualTo("Bad Request, no fq_name in POST body");

@@ -1,0 +1,89 @@
+package io.tfmesh.emulator.tf;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One subnet as contrail-api handles it with netaddr: its network address, first and last
+ * address, and containment.
+ */
+record IpSubnet(String prefix, int length, int bits, BigInteger first, BigInteger last) {
+
+	/** {@code {"ip_prefix": ..., "ip_prefix_len": ...}}, or null when it is no subnet. */
+	static @Nullable IpSubnet of(JsonNode subnet) {
+		if (!subnet.path("ip_prefix").isString() || !subnet.path("ip_prefix_len").isValueNode()) {
+			return null;
+		}
+		return parse(subnet.path("ip_prefix").asString(), subnet.path("ip_prefix_len").asString());
+	}
+
+	static @Nullable IpSubnet parse(String prefix, String lengthText) {
+		BigInteger address = address(prefix);
+		if (address == null || !lengthText.matches("\\d{1,3}")) {
+			return null;
+		}
+		int bits = prefix.contains(":") ? 128 : 32;
+		int length = Integer.parseInt(lengthText);
+		if (length > bits) {
+			return null;
+		}
+		BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - length).subtract(BigInteger.ONE);
+		BigInteger first = address.andNot(hostMask);
+		// str(cidr.network): the server keeps the network address, without host bits
+		String network = bits == 32 ? text(first, bits) : prefix;
+		return new IpSubnet(network, length, bits, first, first.or(hostMask));
+	}
+
+	/** An IPv4 or IPv6 literal as a number, or null. */
+	static @Nullable BigInteger address(String text) {
+		boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+		if (!v4 && (text.indexOf(':') < 0 || !text.matches("[0-9A-Fa-f:.]+"))) {
+			return null;
+		}
+		try {
+			return new BigInteger(1, InetAddress.getByName(text).getAddress());
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	static String text(BigInteger address, int bits) {
+		byte[] raw = address.toByteArray();
+		byte[] bytes = new byte[bits / 8];
+		int copy = Math.min(raw.length, bytes.length);
+		System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
+		try {
+			return InetAddress.getByAddress(bytes).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	boolean contains(BigInteger address) {
+		return first.compareTo(address) <= 0 && address.compareTo(last) <= 0;
+	}
+
+	/** netaddr's {@code net1 in net2 or net2 in net1}. */
+	boolean overlaps(IpSubnet other) {
+		return bits == other.bits && (contains(other.first) && contains(other.last)
+				|| other.contains(first) && other.contains(last));
+	}
+
+	/** {@code str(IPNetwork(...))}. */
+	@Override
+	public String toString() {
+		return prefix + "/" + length;
+	}
+
+	/** {@code repr(IPNetwork(...))}. */
+	String repr() {
+		return "IPNetwork('" + this + "')";
+	}
+
+}
