@@ -62,7 +62,7 @@ class ObservationIT extends IntegrationTestSupport {
 		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("obs-master", MASTER)));
 		List<SandeshProcess> services = new java.util.ArrayList<>();
 		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database",
-				"webui", "vrouter")) {
+				"webui", "vrouter", "analytics-alarm", "analytics-snmp")) {
 			services.addAll(SandeshProcess.ofPod(pod));
 		}
 		master = IntrospectEmulator.start(MASTER, "obs-master", services);
@@ -95,6 +95,49 @@ class ObservationIT extends IntegrationTestSupport {
 		tungstenFabric.resetFaults();
 		master.down(false);
 		master.healthy(SandeshProcess.CONTROL);
+		master.configApiWorkers(1);
+		kubernetes.crashLoop("obs-master", "config-zookeeper", false);
+	}
+
+	@Test
+	void aCrashLoopingContainerInARunningPodIsInactive() {
+		kubernetes.crashLoop("obs-master", "config-zookeeper", true);
+
+		JsonNode state = observe();
+
+		assertThat(health(state, "config-database", "zookeeper")).isEqualTo("inactive");
+		assertThat(reading(state, "config-database", "zookeeper").get("source").asString())
+			.contains("config-zookeeper", "waiting", "CrashLoopBackOff");
+		assertThat(health(state, "config-database", "cassandra")).isEqualTo("active");
+		assertThat(health(state, "config-database", "rabbitmq")).isEqualTo("active");
+		assertThat(health(state, "config-database", "nodemgr")).isEqualTo("active");
+		assertThat(health(state, "analytics-alarm", "kafka")).isEqualTo("active");
+		assertThat(health(state, "analytics-snmp", "topology")).isEqualTo("active");
+		assertThat(state.get("tfPods").findValuesAsString("name")).anyMatch(name -> name.startsWith("config-zookeeper-"));
+		String status = api.asAdmin()
+			.header("Accept", "text/plain")
+			.get("/api/v1/clusters/" + clusterId + "/contrail-status")
+			.body();
+		assertThat(status).contains("== Contrail config-database ==\nnodemgr: active\ncassandra: active\n"
+				+ "zookeeper: inactive\nrabbitmq: active\n");
+	}
+
+	@Test
+	void eachConfigApiWorkerHasALineOfItsOwn() {
+		master.configApiWorkers(2);
+		master.configApiWorker(1, "Non-Functional", "Zookeeper:Zookeeper connection down");
+
+		JsonNode state = observe();
+
+		assertThat(health(state, "config", "api-0")).isEqualTo("active");
+		assertThat(health(state, "config", "api-1")).isEqualTo("initializing");
+		assertThat(reading(state, "config", "api-1").get("description").asString())
+			.isEqualTo("Zookeeper:Zookeeper connection down");
+		assertThat(reading(state, "config", "api-1").get("source").asString()).endsWith(":18084");
+		assertThat(state.get("health").findValuesAsString("service")).doesNotContain("api");
+
+		master.configApiWorkers(1);
+		assertThat(health(observe(), "config", "api")).isEqualTo("active");
 	}
 
 	@Test
@@ -216,12 +259,16 @@ class ObservationIT extends IntegrationTestSupport {
 	}
 
 	private static String health(JsonNode state, String pod, String service) {
+		return reading(state, pod, service).get("state").asString();
+	}
+
+	private static JsonNode reading(JsonNode state, String pod, String service) {
 		for (JsonNode reading : state.get("health")) {
 			if (reading.get("pod").asString().equals(pod) && reading.get("service").asString().equals(service)) {
-				return reading.get("state").asString();
+				return reading;
 			}
 		}
-		throw new AssertionError("no health of " + pod + "/" + service);
+		throw new AssertionError("no health of " + pod + "/" + service + " in " + state.get("health"));
 	}
 
 }

@@ -17,16 +17,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import org.jspecify.annotations.Nullable;
 
 
 /**
  * The HTTP side of an emulated node: one server per introspect port, each answering
- * {@code GET /Snh_SandeshUVECacheReq?x=NodeStatus} for its process. Callers serialize
- * {@link #listen}, {@link #stop} and {@link #close}.
+ * {@code GET /Snh_SandeshUVECacheReq?x=<UVE>} for its process, in plain HTTP or, as with
+ * {@code INTROSPECT_SSL_ENABLE}, in HTTPS that requires a client certificate. Callers
+ * serialize {@link #listen}, {@link #stop} and {@link #close}.
  */
 final class SandeshPorts {
 
@@ -34,9 +42,9 @@ final class SandeshPorts {
 
 	private final InetAddress address;
 
-	private final Map<Integer, SandeshProcess> byPort;
+	private final Map<Integer, String> byPort;
 
-	private final Function<SandeshProcess, String> nodeStatus;
+	private final BiFunction<Integer, String, @Nullable String> uve;
 
 	// answers held back by the latency fault are sent from here, so no server thread waits
 	private final ScheduledExecutorService delayed;
@@ -45,11 +53,17 @@ final class SandeshPorts {
 
 	private volatile Duration latency = Duration.ZERO;
 
-	/** @param nodeStatus the NodeStatus XML a process gives at the moment it is asked */
-	SandeshPorts(InetAddress address, Map<Integer, SandeshProcess> byPort, Function<SandeshProcess, String> nodeStatus) {
+	private volatile @Nullable SSLContext tls;
+
+	/**
+	 * @param byPort what listens on each port, for messages
+	 * @param uve the XML of a UVE type (the {@code x} of the request) that the process on a port
+	 * gives at the moment it is asked, or null when it has no such UVE
+	 */
+	SandeshPorts(InetAddress address, Map<Integer, String> byPort, BiFunction<Integer, String, @Nullable String> uve) {
 		this.address = address;
 		this.byPort = Collections.unmodifiableMap(new LinkedHashMap<>(byPort));
-		this.nodeStatus = nodeStatus;
+		this.uve = uve;
 		this.delayed = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "introspect-" + address.getHostAddress());
 			thread.setDaemon(true);
@@ -57,28 +71,54 @@ final class SandeshPorts {
 		});
 	}
 
+	/** Serves HTTPS with this server identity from the next {@link #listen}; null for plain HTTP. */
+	void tls(@Nullable SSLContext context) {
+		this.tls = context;
+	}
+
 	/** @throws IllegalStateException when a port is taken; none stays open then */
 	void listen() {
-		for (Map.Entry<Integer, SandeshProcess> entry : byPort.entrySet()) {
+		for (Map.Entry<Integer, String> entry : byPort.entrySet()) {
 			String where = address.getHostAddress() + ":" + entry.getKey();
 			HttpServer server;
 			try {
-				server = HttpServer.create(new InetSocketAddress(address, entry.getKey()), 0);
+				server = create(new InetSocketAddress(address, entry.getKey()));
 			}
 			catch (BindException ex) {
 				stop();
-				throw new IllegalStateException("cannot emulate " + entry.getValue().module() + ": " + where
+				throw new IllegalStateException("cannot emulate " + entry.getValue() + ": " + where
 						+ " is already in use (" + ex.getMessage() + ")", ex);
 			}
 			catch (IOException ex) {
 				stop();
 				throw new IllegalStateException("cannot listen on " + where + ": " + ex.getMessage(), ex);
 			}
-			SandeshProcess service = entry.getValue();
-			server.createContext("/", exchange -> handle(exchange, service));
+			int port = entry.getKey();
+			server.createContext("/", exchange -> handle(exchange, port));
 			server.start();
 			servers.add(server);
 		}
+	}
+
+	private HttpServer create(InetSocketAddress where) throws IOException {
+		SSLContext context = tls;
+		if (context == null) {
+			return HttpServer.create(where, 0);
+		}
+		HttpsServer server = HttpsServer.create(where, 0);
+		server.setHttpsConfigurator(new HttpsConfigurator(context) {
+
+			@Override
+			public void configure(HttpsParameters parameters) {
+				SSLParameters ssl = context.getDefaultSSLParameters();
+				// with INTROSPECT_SSL_ENABLE (and not introspect_ssl_insecure) Sandesh accepts only clients
+				// whose certificate its CA signed
+				ssl.setNeedClientAuth(true);
+				parameters.setSSLParameters(ssl);
+			}
+
+		});
+		return server;
 	}
 
 	/** Closes every port, and the connections open on them. */
@@ -96,14 +136,14 @@ final class SandeshPorts {
 		delayed.shutdownNow();
 	}
 
-	private void handle(HttpExchange exchange, SandeshProcess service) {
+	private void handle(HttpExchange exchange, int port) {
 		Duration delay = latency;
 		if (delay.isZero()) {
-			respond(exchange, service);
+			respond(exchange, port);
 			return;
 		}
 		try {
-			delayed.schedule(() -> respond(exchange, service), delay.toNanos(), TimeUnit.NANOSECONDS);
+			delayed.schedule(() -> respond(exchange, port), delay.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// closed meanwhile: drop the exchange as a stopped process would
@@ -111,18 +151,20 @@ final class SandeshPorts {
 		}
 	}
 
-	private void respond(HttpExchange exchange, SandeshProcess service) {
+	private void respond(HttpExchange exchange, int port) {
 		try {
 			if (!"GET".equals(exchange.getRequestMethod())) {
 				exchange.getResponseHeaders().set("Allow", "GET");
 				exchange.sendResponseHeaders(405, -1);
 				return;
 			}
-			if (!PATH.equals(exchange.getRequestURI().getPath()) || !asksForNodeStatus(exchange)) {
+			String type = PATH.equals(exchange.getRequestURI().getPath()) ? uveType(exchange) : null;
+			String xml = (type != null) ? uve.apply(port, type) : null;
+			if (xml == null) {
 				exchange.sendResponseHeaders(404, -1);
 				return;
 			}
-			byte[] body = nodeStatus.apply(service).getBytes(StandardCharsets.UTF_8);
+			byte[] body = xml.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -137,9 +179,16 @@ final class SandeshPorts {
 		}
 	}
 
-	private static boolean asksForNodeStatus(HttpExchange exchange) {
+	private static @Nullable String uveType(HttpExchange exchange) {
 		String query = exchange.getRequestURI().getRawQuery();
-		return query != null && Arrays.asList(query.split("&")).contains("x=NodeStatus");
+		if (query == null) {
+			return null;
+		}
+		return Arrays.stream(query.split("&"))
+			.filter(parameter -> parameter.startsWith("x="))
+			.map(parameter -> parameter.substring(2))
+			.findFirst()
+			.orElse(null);
 	}
 
 }
