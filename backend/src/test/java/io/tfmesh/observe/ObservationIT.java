@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectCertificates;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Observation of a cluster made of the emulated APIs, over HTTP: what is read, how failures of
@@ -77,15 +79,18 @@ class ObservationIT extends IntegrationTestSupport {
 
 	@BeforeEach
 	void register() {
-		Api admin = api.asAdmin();
-		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
-		Map<String, Object> cluster = Fixtures.cluster(unique("observed"), cloudId);
+		Api.Response created = api.asAdmin().post("/api/v1/clusters", clusterBody(unique("observed")));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		clusterId = created.json().get("id").asLong();
+	}
+
+	private Map<String, Object> clusterBody(String name) {
+		long cloudId = Fixtures.createCloud(api.asAdmin(), unique("cloud"));
+		Map<String, Object> cluster = Fixtures.cluster(name, cloudId);
 		cluster.put("kubernetes", Map.of("apiUrl", kubernetes.url(), "auth", "token", "token", "any-token"));
 		cluster.put("tungstenFabric", Map.of("apiUrl", tungstenFabric.url(), "auth", "noauth"));
 		cluster.put("controlNodes", List.of(MASTER));
-		Api.Response created = admin.post("/api/v1/clusters", cluster);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		clusterId = created.json().get("id").asLong();
+		return cluster;
 	}
 
 	@AfterEach
@@ -123,6 +128,33 @@ class ObservationIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void introspectServedOnlyOverHttpsIsReadWithTheClusterCertificates() {
+		IntrospectCertificates certificates = IntrospectCertificates.create("observed", List.of(MASTER));
+		master.tls(certificates.serverContext());
+		try {
+			JsonNode withoutCertificates = observe();
+			assertThat(health(withoutCertificates, "control", "control")).isEqualTo("initializing");
+			assertThat(reading(withoutCertificates, "control", "control").get("source").asString())
+				.contains("https://" + MASTER + ":8083", "unreachable");
+			assertThat(health(withoutCertificates, "config", "api")).isEqualTo("initializing");
+
+			Map<String, Object> cluster = clusterBody(unique("observed-tls"));
+			cluster.put("introspect", Map.of("caCertificate", certificates.caCertificatePem(), "clientCertificate",
+					certificates.clientCertificatePem(), "clientKey", certificates.clientKeyPem()));
+			long secured = Fixtures.createCluster(api.asAdmin(), cluster);
+			Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + secured + "/observe", "");
+
+			assertThat(health(observed.json(), "control", "control")).isEqualTo("active");
+			assertThat(health(observed.json(), "config", "api")).isEqualTo("active");
+			assertThat(health(observed.json(), "vrouter", "agent")).isEqualTo("active");
+			assertThat(observed.body()).doesNotContain("PRIVATE KEY");
+		}
+		finally {
+			master.tls(null);
+		}
+	}
+
+	@Test
 	void eachConfigApiWorkerHasALineOfItsOwn() {
 		master.configApiWorkers(2);
 		master.configApiWorker(1, "Non-Functional", "Zookeeper:Zookeeper connection down");
@@ -134,7 +166,7 @@ class ObservationIT extends IntegrationTestSupport {
 		assertThat(reading(state, "config", "api-1").get("description").asString())
 			.isEqualTo("Zookeeper:Zookeeper connection down");
 		assertThat(reading(state, "config", "api-1").get("source").asString()).endsWith(":18084");
-		assertThat(state.get("health").findValuesAsString("service")).doesNotContain("api");
+		assertThatThrownBy(() -> reading(state, "config", "api")).isInstanceOf(AssertionError.class);
 
 		master.configApiWorkers(1);
 		assertThat(health(observe(), "config", "api")).isEqualTo("active");
