@@ -71,15 +71,21 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 	 * @param caCertificate the CA that signed the introspect servers' certificates
 	 * @param clientCertificate tfmesh's certificate, which the introspect servers require
 	 * @param clientKey the unencrypted private key of the client certificate (PKCS#8 or PKCS#1 RSA)
+	 * @param clear true to remove the stored certificates; absent is false
 	 */
 	public record IntrospectAccess(@Nullable @Size(max = 65_536) String caCertificate,
 			@Nullable @Size(max = 65_536) String clientCertificate, @Nullable @Size(max = 65_536) String clientKey,
-			boolean clear) {
+			@Nullable Boolean clear) {
 
 		public IntrospectAccess {
 			caCertificate = blankToNull(caCertificate);
 			clientCertificate = blankToNull(clientCertificate);
 			clientKey = blankToNull(clientKey);
+			clear = Boolean.TRUE.equals(clear);
+		}
+
+		public boolean clears() {
+			return Boolean.TRUE.equals(clear);
 		}
 
 		private static @Nullable String blankToNull(@Nullable String pem) {

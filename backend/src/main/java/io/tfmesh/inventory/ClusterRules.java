@@ -46,7 +46,7 @@ final class ClusterRules {
 		if (request.tungstenFabric() != null) {
 			checkTf(request.tungstenFabric(), stored, problems);
 		}
-		if (request.introspect() != null && !request.introspect().clear()) {
+		if (request.introspect() != null && !request.introspect().clears()) {
 			checkIntrospect(request.introspect(), stored, problems);
 		}
 		Set<String> seen = new HashSet<>();

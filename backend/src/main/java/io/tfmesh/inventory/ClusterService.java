@@ -229,7 +229,7 @@ public class ClusterService {
 		if (introspect == null) {
 			return;
 		}
-		if (introspect.clear()) {
+		if (introspect.clears()) {
 			if (secrets.introspectCaCertificate() != null || secrets.introspectClientCertificate() != null) {
 				changed.add("introspect");
 			}
