@@ -34,7 +34,7 @@ final class EmulatedCluster implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(EmulatedCluster.class);
 
 	private static final List<String> CONTROLLER_PODS = List.of("control", "config", "kubernetes", "analytics",
-			"database", "config-database", "webui", "vrouter");
+			"database", "config-database", "webui", "vrouter", "analytics-alarm", "analytics-snmp");
 
 	private final SeedCluster seed;
 
@@ -209,6 +209,15 @@ final class EmulatedCluster implements AutoCloseable {
 			});
 			default -> throw new IllegalArgumentException("unknown target " + target);
 		}
+	}
+
+	/**
+	 * Makes a container of the node's TF pods crash-loop while its pod keeps running, or run
+	 * again; the Kubernetes API reports it, and a new pod (a restart, a reset) starts it running.
+	 * @throws IllegalArgumentException when no TF pod on the node has such a container
+	 */
+	void crashLoop(String node, String container, boolean crashLooping) {
+		kubernetes.crashLoop(node, container, crashLooping);
 	}
 
 	boolean hasService(String node, String pod, String service) {

@@ -67,6 +67,24 @@ class SandboxApiController {
 		return SandboxView.of(cluster);
 	}
 
+	@PostMapping("/clusters/{name}/containers")
+	@Operation(summary = "Make a container of a node crash-loop while its pod keeps running, or run again")
+	SandboxView container(@PathVariable String name, @Valid @RequestBody ContainerRequest request) {
+		EmulatedCluster cluster = cluster(name);
+		if (!cluster.nodes().containsKey(request.node())) {
+			throw new InvalidInputException("node", "no node '" + request.node() + "' in " + name + "; it has "
+					+ String.join(", ", cluster.nodes().keySet()));
+		}
+		try {
+			cluster.crashLoop(request.node(), request.container(), request.crashLooping());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("container", "no TF pod on " + request.node() + " has a container '"
+					+ request.container() + "'");
+		}
+		return SandboxView.of(cluster);
+	}
+
 	private EmulatedCluster cluster(String name) {
 		return sandbox.cluster(name).orElseThrow(() -> new NotFoundException("sandbox cluster", name));
 	}

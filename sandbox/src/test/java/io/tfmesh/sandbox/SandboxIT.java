@@ -171,6 +171,34 @@ class SandboxIT {
 	}
 
 	@Test
+	void aCrashLoopingZookeeperShowsInactiveWhileItsPodRuns() {
+		awaitObserved("gcp-west");
+		Api.Response crashing = admin().post("/api/v1/sandbox/clusters/gcp-west/containers",
+				Map.of("node", "gcp-west-master", "container", "config-zookeeper", "crashLooping", true));
+		assertThat(crashing.status()).as(crashing.toString()).isEqualTo(200);
+		try {
+			JsonNode state = observe("gcp-west");
+			assertThat(line(state, "gcp-west-master", "config-database", "zookeeper")).isEqualTo("zookeeper: inactive");
+			assertThat(line(state, "gcp-west-master", "config-database", "rabbitmq")).isEqualTo("rabbitmq: active");
+			assertThat(line(state, "gcp-west-master", "config-database", "cassandra")).isEqualTo("cassandra: active");
+			assertThat(line(state, "gcp-west-master", "analytics-alarm", "alarm-gen")).isEqualTo("alarm-gen: active");
+		}
+		finally {
+			admin().post("/api/v1/sandbox/clusters/gcp-west/containers",
+					Map.of("node", "gcp-west-master", "container", "config-zookeeper", "crashLooping", false));
+		}
+		assertThat(line(observe("gcp-west"), "gcp-west-master", "config-database", "zookeeper"))
+			.isEqualTo("zookeeper: active");
+
+		assertThat(admin().post("/api/v1/sandbox/clusters/gcp-west/containers",
+				Map.of("node", "gcp-west-worker-1", "container", "config-zookeeper", "crashLooping", true)).status())
+			.isEqualTo(400);
+		assertThat(admin().post("/api/v1/sandbox/clusters/gcp-west/containers",
+				Map.of("node", "nowhere", "container", "rabbitmq", "crashLooping", true)).status())
+			.isEqualTo(400);
+	}
+
+	@Test
 	void aMeshOfTheSeedClustersListsTheirCollisionsAndThePlannerSeparatesThem() {
 		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
 		observe("aws-east");

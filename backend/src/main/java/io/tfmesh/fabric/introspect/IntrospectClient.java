@@ -153,7 +153,11 @@ public final class IntrospectClient {
 
 	private static String describe(IOException ex) {
 		// the JDK's ConnectException often carries no message
-		return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+		String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+		// a plain request to a TLS port quotes the server's binary alert as a status line; its NUL
+		// bytes cannot be stored in JSON text
+		String printable = message.replaceAll("\\p{Cntrl}", "?");
+		return printable.length() > 300 ? printable.substring(0, 300) + "…" : printable;
 	}
 
 }
