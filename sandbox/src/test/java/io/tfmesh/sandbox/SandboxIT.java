@@ -326,7 +326,8 @@ class SandboxIT {
 		HttpResponse<String> pods = HTTP.send(HttpRequest
 			.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/kube-system/pods?labelSelector=app%3D" + app))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		List<String> names = json.readTree(pods.body()).get("items").findValuesAsString("name").stream()
+		List<String> names = json.readTree(pods.body()).get("items").valueStream()
+			.map(item -> item.at("/metadata/name").asString())
 			.filter(name -> name.startsWith(app + "-"))
 			.toList();
 		assertThat(names).hasSize(1);
