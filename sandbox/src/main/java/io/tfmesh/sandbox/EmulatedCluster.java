@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.sandbox.SeedStory.SeedCluster;
+import io.tfmesh.emulator.introspect.IntrospectCertificates;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +49,8 @@ final class EmulatedCluster implements AutoCloseable {
 	private final Map<String, IntrospectEmulator> nodes = new LinkedHashMap<>();
 
 	private final ProcessStates processes;
+
+	private @Nullable IntrospectCertificates introspectTls;
 
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
@@ -218,6 +222,26 @@ final class EmulatedCluster implements AutoCloseable {
 	 */
 	void crashLoop(String node, String container, boolean crashLooping) {
 		kubernetes.crashLoop(node, container, crashLooping);
+	}
+
+	/**
+	 * Serves every node's introspect over HTTPS that requires a client certificate, with a new
+	 * throwaway CA, or over plain HTTP again. Kept in memory only: a restart serves plain HTTP.
+	 * @return the certificates in use, null when introspect is plain HTTP
+	 */
+	synchronized @Nullable IntrospectCertificates introspectTls(boolean enabled) {
+		if (!enabled) {
+			introspectTls = null;
+			nodes.values().forEach(node -> node.tls(null));
+			return null;
+		}
+		if (introspectTls == null) {
+			List<String> addresses = nodes.values().stream().map(IntrospectEmulator::nodeAddress).toList();
+			IntrospectCertificates certificates = IntrospectCertificates.create(seed.name(), addresses);
+			nodes.values().forEach(node -> node.tls(certificates.serverContext()));
+			introspectTls = certificates;
+		}
+		return introspectTls;
 	}
 
 	boolean hasService(String node, String pod, String service) {

@@ -85,6 +85,13 @@ class SandboxApiController {
 		return SandboxView.of(cluster);
 	}
 
+	@PostMapping("/clusters/{name}/introspect-tls")
+	@Operation(summary = "Serve the cluster's introspect over HTTPS with client certificates, or plain HTTP again",
+			description = "Answers the throwaway CA, client certificate and key to register the cluster with.")
+	IntrospectTlsView introspectTls(@PathVariable String name, @Valid @RequestBody IntrospectTlsRequest request) {
+		return IntrospectTlsView.of(cluster(name).introspectTls(request.enabled()));
+	}
+
 	private EmulatedCluster cluster(String name) {
 		return sandbox.cluster(name).orElseThrow(() -> new NotFoundException("sandbox cluster", name));
 	}

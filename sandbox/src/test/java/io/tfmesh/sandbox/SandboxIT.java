@@ -199,6 +199,45 @@ class SandboxIT {
 	}
 
 	@Test
+	void introspectOverHttpsIsReadOnceTheClusterHasTheCertificates() {
+		awaitObserved("aws-east");
+		Api.Response enabled = admin().post("/api/v1/sandbox/clusters/aws-east/introspect-tls", Map.of("enabled", true));
+		assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+		JsonNode certificates = enabled.json();
+		try {
+			assertThat(line(observe("aws-east"), "aws-east-master", "control", "control"))
+				.isEqualTo("control: initializing");
+
+			JsonNode cluster = admin().get("/api/v1/clusters/" + id("aws-east")).json();
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("name", cluster.get("name").asString());
+			body.put("cloudId", cluster.get("cloudId").asLong());
+			body.put("kubernetes", Map.of("apiUrl", cluster.at("/kubernetes/apiUrl").asString(), "auth",
+					cluster.at("/kubernetes/auth").asString()));
+			body.put("tungstenFabric", Map.of("apiUrl", cluster.at("/tungstenFabric/apiUrl").asString(), "auth",
+					cluster.at("/tungstenFabric/auth").asString()));
+			body.put("tfClusterName", cluster.get("tfClusterName").asString());
+			body.put("bgpAsn", cluster.get("bgpAsn").asLong());
+			body.put("controlNodes", cluster.get("controlNodes").valueStream().map(JsonNode::asString).toList());
+			body.put("version", cluster.get("version").asLong());
+			body.put("introspect", Map.of("caCertificate", certificates.get("caCertificate").asString(),
+					"clientCertificate", certificates.get("clientCertificate").asString(), "clientKey",
+					certificates.get("clientKey").asString()));
+			Api.Response updated = admin().put("/api/v1/clusters/" + id("aws-east"), body);
+			assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+
+			JsonNode secured = observe("aws-east");
+			assertThat(line(secured, "aws-east-master", "control", "control")).isEqualTo("control: active");
+			assertThat(line(secured, "aws-east-worker-1", "vrouter", "agent")).isEqualTo("agent: active");
+		}
+		finally {
+			admin().post("/api/v1/sandbox/clusters/aws-east/introspect-tls", Map.of("enabled", false));
+		}
+		// the certificates stay with the cluster: a plain node is read by falling back to HTTP
+		assertThat(line(observe("aws-east"), "aws-east-master", "control", "control")).isEqualTo("control: active");
+	}
+
+	@Test
 	void aMeshOfTheSeedClustersListsTheirCollisionsAndThePlannerSeparatesThem() {
 		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
 		observe("aws-east");
