@@ -10,10 +10,41 @@ import org.jspecify.annotations.Nullable;
  *
  * @param credentialsVersion changes whenever any endpoint or credential changes, so cached
  * clients know when to rebuild
+ * @param introspect how to reach the cluster's Sandesh introspect ports
  */
 public record ClusterAccess(long clusterId, String clusterName, Kubernetes kubernetes, TungstenFabric tungstenFabric,
 		List<String> controlNodes, String kubeManagerNamespace, List<String> kubeManagerConfigMaps,
-		long credentialsVersion) {
+		long credentialsVersion, Introspect introspect) {
+
+	/** A cluster whose introspect is plain HTTP. */
+	public ClusterAccess(long clusterId, String clusterName, Kubernetes kubernetes, TungstenFabric tungstenFabric,
+			List<String> controlNodes, String kubeManagerNamespace, List<String> kubeManagerConfigMaps,
+			long credentialsVersion) {
+		this(clusterId, clusterName, kubernetes, tungstenFabric, controlNodes, kubeManagerNamespace,
+				kubeManagerConfigMaps, credentialsVersion, Introspect.PLAIN);
+	}
+
+	/**
+	 * The certificates for introspect served over HTTPS ({@code INTROSPECT_SSL_ENABLE}), as PEM:
+	 * contrail-status's {@code --cacert}, {@code --certfile} and {@code --keyfile}. With any of
+	 * them set tfmesh asks HTTPS first, else plain HTTP first; either falls back to the other
+	 * scheme when no connection can be made.
+	 */
+	public record Introspect(@Nullable String caCertificate, @Nullable String clientCertificate,
+			@Nullable String clientKey) {
+
+		public static final Introspect PLAIN = new Introspect(null, null, null);
+
+		public boolean tls() {
+			return caCertificate != null || clientCertificate != null || clientKey != null;
+		}
+
+		@Override
+		public String toString() {
+			return "Introspect[" + (tls() ? "https" : "http") + "]";
+		}
+
+	}
 
 	/**
 	 * @param kubeconfig the kubeconfig file's content when authenticating with one

@@ -80,6 +80,15 @@ public class Cluster {
 	@Column(name = "tf_keystone_password_secret")
 	private byte @Nullable [] keystonePasswordSecret;
 
+	@Column(name = "introspect_ca_certificate_secret")
+	private byte @Nullable [] introspectCaCertificateSecret;
+
+	@Column(name = "introspect_client_certificate_secret")
+	private byte @Nullable [] introspectClientCertificateSecret;
+
+	@Column(name = "introspect_client_key_secret")
+	private byte @Nullable [] introspectClientKeySecret;
+
 	@Column(name = "tf_cluster_name", nullable = false)
 	private String tfClusterName;
 
@@ -255,6 +264,30 @@ public class Cluster {
 
 		void keystonePassword(byte @Nullable [] sealed) {
 			keystonePasswordSecret = sealed;
+		}
+
+		byte @Nullable [] introspectCaCertificate() {
+			return introspectCaCertificateSecret;
+		}
+
+		byte @Nullable [] introspectClientCertificate() {
+			return introspectClientCertificateSecret;
+		}
+
+		byte @Nullable [] introspectClientKey() {
+			return introspectClientKeySecret;
+		}
+
+		void introspectCaCertificate(byte @Nullable [] sealed) {
+			introspectCaCertificateSecret = sealed;
+		}
+
+		void introspectClientCertificate(byte @Nullable [] sealed) {
+			introspectClientCertificateSecret = sealed;
+		}
+
+		void introspectClientKey(byte @Nullable [] sealed) {
+			introspectClientKeySecret = sealed;
 		}
 
 	}

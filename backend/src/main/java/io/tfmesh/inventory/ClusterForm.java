@@ -34,6 +34,9 @@ public class ClusterForm {
 			Map.entry("bgpAsn", "bgpAsn"), Map.entry("controlNodes", "controlNodes"),
 			Map.entry("kubeManager.namespace", "kubeManagerNamespace"),
 			Map.entry("kubeManager.configMaps", "kubeManagerConfigMaps"), Map.entry("labels", "labels"),
+			Map.entry("introspect.caCertificate", "introspectCaCertificate"),
+			Map.entry("introspect.clientCertificate", "introspectClientCertificate"),
+			Map.entry("introspect.clientKey", "introspectClientKey"),
 			Map.entry("version", "name"));
 
 	private String name = "";
@@ -76,6 +79,14 @@ public class ClusterForm {
 
 	private String labels = "";
 
+	private String introspectCaCertificate = "";
+
+	private String introspectClientCertificate = "";
+
+	private String introspectClientKey = "";
+
+	private boolean introspectClear;
+
 	private @Nullable Long version;
 
 	static ClusterForm of(ClusterView cluster) {
@@ -117,7 +128,8 @@ public class ClusterForm {
 				new ClusterRequest.TfAccess(tfApiUrl, tfAuth, keystone), tfClusterName, asn,
 				CloudForm.lines(controlNodes),
 				new KubeManagerLocation(kubeManagerNamespace, CloudForm.lines(kubeManagerConfigMaps)), parseLabels(),
-				version);
+				version, new ClusterRequest.IntrospectAccess(introspectCaCertificate, introspectClientCertificate,
+						introspectClientKey, introspectClear));
 	}
 
 	/** Pages never carry secrets back to the browser, not even the ones just typed in. */
@@ -126,6 +138,10 @@ public class ClusterForm {
 		kubeconfigFile = null;
 		token = "";
 		keystonePassword = "";
+		introspectCaCertificate = "";
+		introspectClientCertificate = "";
+		introspectClientKey = "";
+		introspectClear = false;
 	}
 
 	private @Nullable Long parseAsn() {
@@ -332,6 +348,38 @@ public class ClusterForm {
 
 	public void setVersion(@Nullable Long version) {
 		this.version = version;
+	}
+
+	public String getIntrospectCaCertificate() {
+		return introspectCaCertificate;
+	}
+
+	public void setIntrospectCaCertificate(String introspectCaCertificate) {
+		this.introspectCaCertificate = introspectCaCertificate;
+	}
+
+	public String getIntrospectClientCertificate() {
+		return introspectClientCertificate;
+	}
+
+	public void setIntrospectClientCertificate(String introspectClientCertificate) {
+		this.introspectClientCertificate = introspectClientCertificate;
+	}
+
+	public String getIntrospectClientKey() {
+		return introspectClientKey;
+	}
+
+	public void setIntrospectClientKey(String introspectClientKey) {
+		this.introspectClientKey = introspectClientKey;
+	}
+
+	public boolean isIntrospectClear() {
+		return introspectClear;
+	}
+
+	public void setIntrospectClear(boolean introspectClear) {
+		this.introspectClear = introspectClear;
 	}
 
 }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param bgpAsn the cluster's BGP autonomous system; {@value #DEFAULT_ASN} (TF's default) when absent
  * @param controlNodes addresses of the TF control nodes
  * @param kubeManager where the kube-manager ConfigMaps live; TF's single-yaml layout when absent
+ * @param introspect certificates for introspect over HTTPS; null keeps the stored ones
  */
 public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long cloudId,
 		@NotNull @Valid KubernetesAccess kubernetes, @NotNull @Valid TfAccess tungstenFabric,
@@ -36,7 +37,7 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 		@Nullable @Min(1) @Max(4294967295L) Long bgpAsn,
 		@Nullable @Size(max = 32) List<@NotBlank @IpAddress String> controlNodes,
 		@Nullable @Valid KubeManagerLocation kubeManager, @Nullable @Size(max = 64) Map<String, String> labels,
-		@Nullable Long version) {
+		@Nullable Long version, @Nullable IntrospectAccess introspect) {
 
 	public static final String DEFAULT_TF_CLUSTER_NAME = "k8s";
 
@@ -52,6 +53,45 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 		kubeManager = kubeManager == null ? KubeManagerLocation.DEFAULT : kubeManager;
 		// not Map.copyOf: a null value must reach validation, which names the label
 		labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+	}
+
+	/** A cluster whose introspect certificates stay as they are. */
+	public ClusterRequest(String name, Long cloudId, KubernetesAccess kubernetes, TfAccess tungstenFabric,
+			@Nullable String tfClusterName, @Nullable Long bgpAsn, @Nullable List<String> controlNodes,
+			@Nullable KubeManagerLocation kubeManager, @Nullable Map<String, String> labels, @Nullable Long version) {
+		this(name, cloudId, kubernetes, tungstenFabric, tfClusterName, bgpAsn, controlNodes, kubeManager, labels,
+				version, null);
+	}
+
+	/**
+	 * The certificates contrail-status uses for introspect over HTTPS ({@code --cacert},
+	 * {@code --certfile}, {@code --keyfile}), as PEM. All are write-only: null keeps the stored
+	 * value, and {@code clear} removes all three, so introspect is read over plain HTTP first.
+	 *
+	 * @param caCertificate the CA that signed the introspect servers' certificates
+	 * @param clientCertificate tfmesh's certificate, which the introspect servers require
+	 * @param clientKey the unencrypted private key of the client certificate (PKCS#8 or PKCS#1 RSA)
+	 * @param clear true to remove the stored certificates; absent is false
+	 */
+	public record IntrospectAccess(@Nullable @Size(max = 65_536) String caCertificate,
+			@Nullable @Size(max = 65_536) String clientCertificate, @Nullable @Size(max = 65_536) String clientKey,
+			@Nullable Boolean clear) {
+
+		public IntrospectAccess {
+			caCertificate = blankToNull(caCertificate);
+			clientCertificate = blankToNull(clientCertificate);
+			clientKey = blankToNull(clientKey);
+			clear = Boolean.TRUE.equals(clear);
+		}
+
+		public boolean clears() {
+			return Boolean.TRUE.equals(clear);
+		}
+
+		private static @Nullable String blankToNull(@Nullable String pem) {
+			return pem == null || pem.isBlank() ? null : pem.strip();
+		}
+
 	}
 
 	/**

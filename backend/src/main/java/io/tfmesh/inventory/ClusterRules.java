@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.tfmesh.fabric.TlsMaterial;
 import io.tfmesh.system.error.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -43,6 +45,9 @@ final class ClusterRules {
 		}
 		if (request.tungstenFabric() != null) {
 			checkTf(request.tungstenFabric(), stored, problems);
+		}
+		if (request.introspect() != null && !request.introspect().clears()) {
+			checkIntrospect(request.introspect(), stored, problems);
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < request.controlNodes().size(); i++) {
@@ -105,6 +110,34 @@ final class ClusterRules {
 		}
 		else if (tf.keystone().password() == null && (stored == null || stored.keystonePassword() == null)) {
 			problems.add(new FieldProblem("tungstenFabric.keystone.password", "is required when auth is keystone"));
+		}
+	}
+
+	private static void checkIntrospect(ClusterRequest.IntrospectAccess introspect, Cluster.@Nullable Secrets stored,
+			List<FieldProblem> problems) {
+		pem("introspect.caCertificate", introspect.caCertificate(), TlsMaterial::certificates, problems);
+		pem("introspect.clientCertificate", introspect.clientCertificate(), TlsMaterial::certificates, problems);
+		pem("introspect.clientKey", introspect.clientKey(), TlsMaterial::privateKey, problems);
+		boolean certificate = introspect.clientCertificate() != null
+				|| (stored != null && stored.introspectClientCertificate() != null);
+		boolean key = introspect.clientKey() != null || (stored != null && stored.introspectClientKey() != null);
+		if (certificate && !key) {
+			problems.add(new FieldProblem("introspect.clientKey", "is required with a client certificate"));
+		}
+		if (key && !certificate) {
+			problems.add(new FieldProblem("introspect.clientCertificate", "is required with a client key"));
+		}
+	}
+
+	private static void pem(String field, @Nullable String pem, Function<String, ?> read, List<FieldProblem> problems) {
+		if (pem == null) {
+			return;
+		}
+		try {
+			read.apply(pem);
+		}
+		catch (TlsMaterial.InvalidPemException ex) {
+			problems.add(new FieldProblem(field, "is not usable PEM: " + ex.getMessage()));
 		}
 	}
 

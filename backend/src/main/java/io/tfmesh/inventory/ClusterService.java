@@ -34,6 +34,12 @@ public class ClusterService {
 
 	static final String KEYSTONE_PASSWORD = "cluster.keystone-password";
 
+	static final String INTROSPECT_CA = "cluster.introspect-ca-certificate";
+
+	static final String INTROSPECT_CERTIFICATE = "cluster.introspect-client-certificate";
+
+	static final String INTROSPECT_KEY = "cluster.introspect-client-key";
+
 	private final ClusterRepository clusters;
 
 	private final CloudRepository clouds;
@@ -140,9 +146,18 @@ public class ClusterService {
 				? new ClusterAccess.Keystone(cluster.getKeystoneUrl(), cluster.getKeystoneUsername(),
 						cipher.decrypt(secrets.keystonePassword(), KEYSTONE_PASSWORD), cluster.getKeystoneProject())
 				: null;
+		ClusterAccess.Introspect introspect = new ClusterAccess.Introspect(
+				open(secrets.introspectCaCertificate(), INTROSPECT_CA),
+				open(secrets.introspectClientCertificate(), INTROSPECT_CERTIFICATE),
+				open(secrets.introspectClientKey(), INTROSPECT_KEY));
 		return new ClusterAccess(cluster.getId(), cluster.getName(), kubernetes,
 				new ClusterAccess.TungstenFabric(cluster.getTfApiUrl(), keystone), cluster.getControlNodes(),
-				cluster.getKubeManagerNamespace(), cluster.getKubeManagerConfigMaps(), cluster.getVersion());
+				cluster.getKubeManagerNamespace(), cluster.getKubeManagerConfigMaps(), cluster.getVersion(),
+				introspect);
+	}
+
+	private @Nullable String open(byte @Nullable [] sealed, String purpose) {
+		return (sealed == null) ? null : cipher.decrypt(sealed, purpose);
 	}
 
 	/** Ids of every registered cluster, for the scheduled observation. */
@@ -205,7 +220,36 @@ public class ClusterService {
 			secrets.keystonePassword(null);
 			changed.add("tungstenFabric.keystone.password");
 		}
+		storeIntrospect(secrets, request.introspect(), changed);
 		return changed;
+	}
+
+	private void storeIntrospect(Cluster.Secrets secrets, ClusterRequest.@Nullable IntrospectAccess introspect,
+			List<String> changed) {
+		if (introspect == null) {
+			return;
+		}
+		if (introspect.clears()) {
+			if (secrets.introspectCaCertificate() != null || secrets.introspectClientCertificate() != null) {
+				changed.add("introspect");
+			}
+			secrets.introspectCaCertificate(null);
+			secrets.introspectClientCertificate(null);
+			secrets.introspectClientKey(null);
+			return;
+		}
+		if (introspect.caCertificate() != null) {
+			secrets.introspectCaCertificate(cipher.encrypt(introspect.caCertificate(), INTROSPECT_CA));
+			changed.add("introspect.caCertificate");
+		}
+		if (introspect.clientCertificate() != null) {
+			secrets.introspectClientCertificate(cipher.encrypt(introspect.clientCertificate(), INTROSPECT_CERTIFICATE));
+			changed.add("introspect.clientCertificate");
+		}
+		if (introspect.clientKey() != null) {
+			secrets.introspectClientKey(cipher.encrypt(introspect.clientKey(), INTROSPECT_KEY));
+			changed.add("introspect.clientKey");
+		}
 	}
 
 }

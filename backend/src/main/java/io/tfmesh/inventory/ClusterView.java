@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record ClusterView(long id, String name, long cloudId, String cloudName, KubernetesView kubernetes,
 		TfView tungstenFabric, String tfClusterName, long bgpAsn, List<String> controlNodes,
 		KubeManagerLocation kubeManager, Map<String, String> labels, Instant createdAt, Instant updatedAt,
-		long version) {
+		long version, IntrospectView introspect) {
 
 	public record KubernetesView(String apiUrl, KubernetesAuth auth, boolean kubeconfigSet, boolean tokenSet,
 			@Nullable String caCertificate) {
@@ -21,6 +21,15 @@ public record ClusterView(long id, String name, long cloudId, String cloudName, 
 	}
 
 	public record KeystoneView(String url, String username, String project, boolean passwordSet) {
+	}
+
+	/** Whether each introspect certificate is stored; their content is never returned. */
+	public record IntrospectView(boolean caCertificateSet, boolean clientCertificateSet, boolean clientKeySet) {
+
+		public boolean tls() {
+			return caCertificateSet || clientCertificateSet || clientKeySet;
+		}
+
 	}
 
 	static ClusterView of(Cluster cluster) {
@@ -36,7 +45,9 @@ public record ClusterView(long id, String name, long cloudId, String cloudName, 
 				new TfView(cluster.getTfApiUrl(), cluster.getTfAuth(), keystone), cluster.getTfClusterName(),
 				cluster.getBgpAsn(), cluster.getControlNodes(),
 				new KubeManagerLocation(cluster.getKubeManagerNamespace(), cluster.getKubeManagerConfigMaps()),
-				cluster.getLabels(), cluster.getCreatedAt(), cluster.getUpdatedAt(), cluster.getVersion());
+				cluster.getLabels(), cluster.getCreatedAt(), cluster.getUpdatedAt(), cluster.getVersion(),
+				new IntrospectView(secrets.introspectCaCertificate() != null,
+						secrets.introspectClientCertificate() != null, secrets.introspectClientKey() != null));
 	}
 
 }

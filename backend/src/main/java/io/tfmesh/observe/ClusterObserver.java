@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricSettings;
+import io.tfmesh.fabric.introspect.ConfigApiWorker;
 import io.tfmesh.fabric.introspect.ContrailStatusMapping;
 import io.tfmesh.fabric.introspect.IntrospectClient;
+import io.tfmesh.fabric.introspect.NodeStatus;
 import io.tfmesh.fabric.introspect.ServiceStatus;
 import io.tfmesh.fabric.introspect.TfService;
 import io.tfmesh.fabric.kubernetes.ClusterCounts;
@@ -111,7 +113,7 @@ class ClusterObserver {
 		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
 		Timed<ClusterCounts> counts = timed(k8s::counts);
 		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
-			.thenCompose(this::readHealth);
+			.thenCompose(targets -> readHealth(targets, access.introspect()));
 
 		Map<String, SourceReading> sources = new LinkedHashMap<>();
 		Optional<KubeadmConfig> kubeadmResult = kubeadm.await(KUBEADM, deadline, sources).flatMap(found -> found);
@@ -142,54 +144,104 @@ class ClusterObserver {
 				tf.bgpRouters());
 	}
 
-	/** Which TF services run where: each TF pod's services on the address of its node. */
+	/**
+	 * Which TF services run where: on each node, the services of every contrail pod that has a
+	 * container there, each with the container that stands for it, at the node's address.
+	 */
 	private List<Target> targets(List<NodeInfo> nodes, List<PodInfo> pods) {
 		List<Target> targets = new ArrayList<>();
-		for (PodInfo pod : pods) {
-			String contrailPod = TfPods.contrailPod(pod);
-			NodeInfo node = nodes.stream().filter(n -> n.name().equals(pod.nodeName())).findFirst().orElse(null);
-			if (contrailPod == null || node == null) {
-				continue;
-			}
+		for (NodeInfo node : nodes) {
+			List<PodInfo> onNode = pods.stream().filter(pod -> node.name().equals(pod.nodeName())).toList();
 			String address = TfPods.internalAddress(node);
-			for (TfService service : TfService.ofPod(contrailPod)) {
-				targets.add(new Target(node.name(), address, pod, service));
-			}
+			TfPods.onNode(onNode)
+				.forEach((service, placed) -> targets.add(new Target(node.name(), address, service, placed)));
 		}
 		return targets;
 	}
 
-	private CompletableFuture<List<ProcessHealth>> readHealth(List<Target> targets) {
-		List<CompletableFuture<ProcessHealth>> readings = targets.stream()
-			.map(target -> CompletableFuture.supplyAsync(() -> read(target), executor))
+	private CompletableFuture<List<ProcessHealth>> readHealth(List<Target> targets, ClusterAccess.Introspect tls) {
+		List<CompletableFuture<List<ProcessHealth>>> readings = targets.stream()
+			.map(target -> CompletableFuture.supplyAsync(() -> read(target, tls), executor))
 			.toList();
 		return CompletableFuture.allOf(readings.toArray(CompletableFuture[]::new))
-			.thenApply(done -> readings.stream().map(CompletableFuture::join).toList());
+			.thenApply(done -> readings.stream().flatMap(reading -> reading.join().stream()).toList());
 	}
 
-	private ProcessHealth read(Target target) {
+	/** contrail-status's {@code get_svc_uve_info} for one service: the container first, then introspect. */
+	private List<ProcessHealth> read(Target target, ClusterAccess.Introspect tls) {
 		TfService service = target.service();
-		if (!TfPods.isRunning(target.pod())) {
-			return health(target, ContrailStatusMapping.notRunning(service), "pod " + target.pod().name());
+		TfPods.Placed placed = target.placed();
+		if (placed == null) {
+			return List.of(health(target, ContrailStatusMapping.notRunning(service), "no container on the node"));
+		}
+		String container = TfPods.describe(placed);
+		switch (TfPods.verdict(placed.container())) {
+			case INACTIVE:
+				return List.of(health(target, ContrailStatusMapping.notRunning(service), container));
+			case UNKNOWN:
+				return List.of(health(target, ContrailStatusMapping.unknown(service), container));
+			default:
+				break;
 		}
 		// contrail-status introspects only the processes that implement the NodeStatus UVE
 		if (!service.introspected() || target.address() == null) {
-			return health(target, ContrailStatusMapping.running(service), "pod " + target.pod().name());
+			return List.of(health(target, ContrailStatusMapping.running(service), container));
 		}
 		int port = service.introspectPort().getAsInt();
+		if (service == TfService.CONFIG_API) {
+			return configApi(target, tls, port);
+		}
+		return List.of(introspect(target, service, tls, port));
+	}
+
+	private ProcessHealth introspect(Target target, TfService service, ClusterAccess.Introspect tls, int port) {
 		String source = "introspect " + target.address() + ":" + port;
 		try {
-			return health(target, ContrailStatusMapping.of(service, introspect.nodeStatus(target.address(), port)),
+			return health(target, ContrailStatusMapping.of(service, introspect.nodeStatus(target.address(), port, tls)),
 					source);
 		}
 		catch (FabricException ex) {
-			return health(target, ContrailStatusMapping.ofFailure(service, ex), source);
+			return health(target, ContrailStatusMapping.ofFailure(service, ex), source + " (" + ex.getMessage() + ")");
 		}
+	}
+
+	/**
+	 * contrail-status's {@code config_api}: the api's {@code ConfigApiWorker} UVE lists the
+	 * workers, and each worker's own NodeStatus gives its line, {@code api-0}, {@code api-1}, …;
+	 * a single worker is plain {@code api}. A config API without that UVE (releases before the
+	 * workers) is read as one process, as the contrail-status of those releases did.
+	 */
+	private List<ProcessHealth> configApi(Target target, ClusterAccess.Introspect tls, int port) {
+		TfService api = TfService.CONFIG_API;
+		String source = "introspect " + target.address() + ":" + port;
+		List<ConfigApiWorker> workers;
+		try {
+			workers = introspect.configApiWorkers(target.address(), port, tls);
+		}
+		catch (FabricException ex) {
+			if (ex.kind() == FabricException.Kind.NOT_FOUND) {
+				return List.of(introspect(target, api, tls, port));
+			}
+			return List.of(health(target, ContrailStatusMapping.ofFailure(api, ex), source + " (" + ex.getMessage() + ")"));
+		}
+		if (workers.isEmpty()) {
+			return List.of(health(target, ContrailStatusMapping.of(api, new NodeStatus("", List.of())), source));
+		}
+		if (workers.size() == 1) {
+			return List.of(introspect(target, api, tls, workers.get(0).introspectPort()));
+		}
+		List<ProcessHealth> lines = new ArrayList<>();
+		for (ConfigApiWorker worker : workers) {
+			ProcessHealth reading = introspect(target, api, tls, worker.introspectPort());
+			lines.add(new ProcessHealth(reading.node(), reading.pod(), api.service() + "-" + worker.workerId(),
+					reading.state(), reading.description(), reading.source(), reading.readAt(), reading.container()));
+		}
+		return lines;
 	}
 
 	private ProcessHealth health(Target target, ServiceStatus status, String source) {
 		return new ProcessHealth(target.node(), status.pod(), status.service(), status.state(), status.description(),
-				source, clock.instant());
+				source, clock.instant(), (target.placed() != null) ? target.placed().container().name() : null);
 	}
 
 	private List<ProcessHealth> awaitHealth(CompletableFuture<List<ProcessHealth>> health, Instant deadline,
@@ -303,7 +355,8 @@ class ClusterObserver {
 
 	}
 
-	private record Target(String node, @Nullable String address, PodInfo pod, TfService service) {
+	/** A service to read on a node, with the container that stands for it (null when there is none). */
+	private record Target(String node, @Nullable String address, TfService service, TfPods.@Nullable Placed placed) {
 	}
 
 	/** What the observer read, before it is stored with its revision. */

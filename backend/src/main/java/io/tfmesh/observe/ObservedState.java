@@ -151,11 +151,12 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	/**
 	 * One line of contrail-status, with where and when it was read.
 	 *
-	 * @param source {@code introspect <address>:<port>}, or the pod whose state stood for a
-	 * service without introspect
+	 * @param source {@code introspect <address>:<port>} (with why it could not be read, when it
+	 * could not), or the container whose state stood for the service
+	 * @param container the Kubernetes container of the service, null when the node has none
 	 */
 	public record ProcessHealth(String node, String pod, String service, String state, @Nullable String description,
-			String source, Instant readAt) {
+			String source, Instant readAt, @Nullable String container) {
 	}
 
 	/** kube-manager's value of a setting; null when unknown or unset. */

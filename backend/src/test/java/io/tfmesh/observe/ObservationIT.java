@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectCertificates;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Observation of a cluster made of the emulated APIs, over HTTP: what is read, how failures of
@@ -62,7 +64,7 @@ class ObservationIT extends IntegrationTestSupport {
 		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("obs-master", MASTER)));
 		List<SandeshProcess> services = new java.util.ArrayList<>();
 		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database",
-				"webui", "vrouter")) {
+				"webui", "vrouter", "analytics-alarm", "analytics-snmp")) {
 			services.addAll(SandeshProcess.ofPod(pod));
 		}
 		master = IntrospectEmulator.start(MASTER, "obs-master", services);
@@ -77,15 +79,18 @@ class ObservationIT extends IntegrationTestSupport {
 
 	@BeforeEach
 	void register() {
-		Api admin = api.asAdmin();
-		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
-		Map<String, Object> cluster = Fixtures.cluster(unique("observed"), cloudId);
+		Api.Response created = api.asAdmin().post("/api/v1/clusters", clusterBody(unique("observed")));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		clusterId = created.json().get("id").asLong();
+	}
+
+	private Map<String, Object> clusterBody(String name) {
+		long cloudId = Fixtures.createCloud(api.asAdmin(), unique("cloud"));
+		Map<String, Object> cluster = Fixtures.cluster(name, cloudId);
 		cluster.put("kubernetes", Map.of("apiUrl", kubernetes.url(), "auth", "token", "token", "any-token"));
 		cluster.put("tungstenFabric", Map.of("apiUrl", tungstenFabric.url(), "auth", "noauth"));
 		cluster.put("controlNodes", List.of(MASTER));
-		Api.Response created = admin.post("/api/v1/clusters", cluster);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		clusterId = created.json().get("id").asLong();
+		return cluster;
 	}
 
 	@AfterEach
@@ -95,6 +100,76 @@ class ObservationIT extends IntegrationTestSupport {
 		tungstenFabric.resetFaults();
 		master.down(false);
 		master.healthy(SandeshProcess.CONTROL);
+		master.configApiWorkers(1);
+		kubernetes.crashLoop("obs-master", "config-zookeeper", false);
+	}
+
+	@Test
+	void aCrashLoopingContainerInARunningPodIsInactive() {
+		kubernetes.crashLoop("obs-master", "config-zookeeper", true);
+
+		JsonNode state = observe();
+
+		assertThat(health(state, "config-database", "zookeeper")).isEqualTo("inactive");
+		assertThat(reading(state, "config-database", "zookeeper").get("source").asString())
+			.contains("config-zookeeper", "waiting", "CrashLoopBackOff");
+		assertThat(health(state, "config-database", "cassandra")).isEqualTo("active");
+		assertThat(health(state, "config-database", "rabbitmq")).isEqualTo("active");
+		assertThat(health(state, "config-database", "nodemgr")).isEqualTo("active");
+		assertThat(health(state, "analytics-alarm", "kafka")).isEqualTo("active");
+		assertThat(health(state, "analytics-snmp", "topology")).isEqualTo("active");
+		assertThat(state.get("tfPods").findValuesAsString("name")).anyMatch(name -> name.startsWith("config-zookeeper-"));
+		String status = api.asAdmin()
+			.header("Accept", "text/plain")
+			.get("/api/v1/clusters/" + clusterId + "/contrail-status")
+			.body();
+		assertThat(status).contains("== Contrail config-database ==\nnodemgr: active\ncassandra: active\n"
+				+ "zookeeper: inactive\nrabbitmq: active\n");
+	}
+
+	@Test
+	void introspectServedOnlyOverHttpsIsReadWithTheClusterCertificates() {
+		IntrospectCertificates certificates = IntrospectCertificates.create("observed", List.of(MASTER));
+		master.tls(certificates.serverContext());
+		try {
+			JsonNode withoutCertificates = observe();
+			assertThat(health(withoutCertificates, "control", "control")).isEqualTo("initializing");
+			assertThat(reading(withoutCertificates, "control", "control").get("source").asString())
+				.contains("https://" + MASTER + ":8083", "unreachable");
+			assertThat(health(withoutCertificates, "config", "api")).isEqualTo("initializing");
+
+			Map<String, Object> cluster = clusterBody(unique("observed-tls"));
+			cluster.put("introspect", Map.of("caCertificate", certificates.caCertificatePem(), "clientCertificate",
+					certificates.clientCertificatePem(), "clientKey", certificates.clientKeyPem()));
+			long secured = Fixtures.createCluster(api.asAdmin(), cluster);
+			Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + secured + "/observe", "");
+
+			assertThat(health(observed.json(), "control", "control")).isEqualTo("active");
+			assertThat(health(observed.json(), "config", "api")).isEqualTo("active");
+			assertThat(health(observed.json(), "vrouter", "agent")).isEqualTo("active");
+			assertThat(observed.body()).doesNotContain("PRIVATE KEY");
+		}
+		finally {
+			master.tls(null);
+		}
+	}
+
+	@Test
+	void eachConfigApiWorkerHasALineOfItsOwn() {
+		master.configApiWorkers(2);
+		master.configApiWorker(1, "Non-Functional", "Zookeeper:Zookeeper connection down");
+
+		JsonNode state = observe();
+
+		assertThat(health(state, "config", "api-0")).isEqualTo("active");
+		assertThat(health(state, "config", "api-1")).isEqualTo("initializing");
+		assertThat(reading(state, "config", "api-1").get("description").asString())
+			.isEqualTo("Zookeeper:Zookeeper connection down");
+		assertThat(reading(state, "config", "api-1").get("source").asString()).endsWith(":18084");
+		assertThatThrownBy(() -> reading(state, "config", "api")).isInstanceOf(AssertionError.class);
+
+		master.configApiWorkers(1);
+		assertThat(health(observe(), "config", "api")).isEqualTo("active");
 	}
 
 	@Test
@@ -217,12 +292,16 @@ class ObservationIT extends IntegrationTestSupport {
 	}
 
 	private static String health(JsonNode state, String pod, String service) {
+		return reading(state, pod, service).get("state").asString();
+	}
+
+	private static JsonNode reading(JsonNode state, String pod, String service) {
 		for (JsonNode reading : state.get("health")) {
 			if (reading.get("pod").asString().equals(pod) && reading.get("service").asString().equals(service)) {
-				return reading.get("state").asString();
+				return reading;
 			}
 		}
-		throw new AssertionError("no health of " + pod + "/" + service);
+		throw new AssertionError("no health of " + pod + "/" + service + " in " + state.get("health"));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.sandbox.SeedStory.SeedCluster;
+import io.tfmesh.emulator.introspect.IntrospectCertificates;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.ProcessFaults;
 import io.tfmesh.emulator.introspect.ProcessStatus;
@@ -19,6 +20,7 @@ import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +38,7 @@ final class EmulatedCluster implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(EmulatedCluster.class);
 
 	private static final List<String> CONTROLLER_PODS = List.of("control", "config", "kubernetes", "analytics",
-			"database", "config-database", "webui", "vrouter");
+			"database", "config-database", "webui", "vrouter", "analytics-alarm", "analytics-snmp");
 
 	private final SeedCluster seed;
 
@@ -55,6 +57,8 @@ final class EmulatedCluster implements AutoCloseable {
 	 * process states were last applied.
 	 */
 	private volatile List<Boolean> selfConfigSeen = List.of();
+
+	private @Nullable IntrospectCertificates introspectTls;
 
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
@@ -283,6 +287,35 @@ final class EmulatedCluster implements AutoCloseable {
 			});
 			default -> throw new IllegalArgumentException("unknown target " + target);
 		}
+	}
+
+	/**
+	 * Makes a container of the node's TF pods crash-loop while its pod keeps running, or run
+	 * again; the Kubernetes API reports it, and a new pod (a restart, a reset) starts it running.
+	 * @throws IllegalArgumentException when no TF pod on the node has such a container
+	 */
+	void crashLoop(String node, String container, boolean crashLooping) {
+		kubernetes.crashLoop(node, container, crashLooping);
+	}
+
+	/**
+	 * Serves every node's introspect over HTTPS that requires a client certificate, with a new
+	 * throwaway CA, or over plain HTTP again. Kept in memory only: a restart serves plain HTTP.
+	 * @return the certificates in use, null when introspect is plain HTTP
+	 */
+	synchronized @Nullable IntrospectCertificates introspectTls(boolean enabled) {
+		if (!enabled) {
+			introspectTls = null;
+			nodes.values().forEach(node -> node.tls(null));
+			return null;
+		}
+		if (introspectTls == null) {
+			List<String> addresses = nodes.values().stream().map(IntrospectEmulator::nodeAddress).toList();
+			IntrospectCertificates certificates = IntrospectCertificates.create(seed.name(), addresses);
+			nodes.values().forEach(node -> node.tls(certificates.serverContext()));
+			introspectTls = certificates;
+		}
+		return introspectTls;
 	}
 
 	boolean hasService(String node, String pod, String service) {

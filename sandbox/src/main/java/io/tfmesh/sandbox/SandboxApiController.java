@@ -83,6 +83,31 @@ class SandboxApiController {
 		return SandboxView.of(cluster);
 	}
 
+	@PostMapping("/clusters/{name}/containers")
+	@Operation(summary = "Make a container of a node crash-loop while its pod keeps running, or run again")
+	SandboxView container(@PathVariable String name, @Valid @RequestBody ContainerRequest request) {
+		EmulatedCluster cluster = cluster(name);
+		if (!cluster.nodes().containsKey(request.node())) {
+			throw new InvalidInputException("node", "no node '" + request.node() + "' in " + name + "; it has "
+					+ String.join(", ", cluster.nodes().keySet()));
+		}
+		try {
+			cluster.crashLoop(request.node(), request.container(), request.crashLooping());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("container", "no TF pod on " + request.node() + " has a container '"
+					+ request.container() + "'");
+		}
+		return SandboxView.of(cluster);
+	}
+
+	@PostMapping("/clusters/{name}/introspect-tls")
+	@Operation(summary = "Serve the cluster's introspect over HTTPS with client certificates, or plain HTTP again",
+			description = "Answers the throwaway CA, client certificate and key to register the cluster with.")
+	IntrospectTlsView introspectTls(@PathVariable String name, @Valid @RequestBody IntrospectTlsRequest request) {
+		return IntrospectTlsView.of(cluster(name).introspectTls(request.enabled()));
+	}
+
 	private EmulatedCluster cluster(String name) {
 		return sandbox.cluster(name).orElseThrow(() -> new NotFoundException("sandbox cluster", name));
 	}

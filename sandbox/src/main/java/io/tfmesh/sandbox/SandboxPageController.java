@@ -71,6 +71,25 @@ class SandboxPageController {
 		return "redirect:/sandbox";
 	}
 
+	@PostMapping("/{name}/containers")
+	String container(@PathVariable String name, @RequestParam String node, @RequestParam String container,
+			@RequestParam(defaultValue = "false") boolean crashLooping, RedirectAttributes redirect) {
+		EmulatedCluster cluster = cluster(name);
+		try {
+			if (!cluster.nodes().containsKey(node)) {
+				throw new IllegalArgumentException(node);
+			}
+			cluster.crashLoop(node, container.strip(), crashLooping);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", "Choose a node and the name of one of its TF containers, such as config-zookeeper.");
+			return "redirect:/sandbox";
+		}
+		redirect.addFlashAttribute("message", container + " on " + node
+				+ (crashLooping ? " now crash-loops (CrashLoopBackOff)." : " runs again."));
+		return "redirect:/sandbox";
+	}
+
 	private EmulatedCluster cluster(String name) {
 		return sandbox.cluster(name).orElseThrow(() -> new NotFoundException("sandbox cluster", name));
 	}

@@ -107,7 +107,8 @@ class EmulatedClusterIT {
 
 	static String pod(EmulatedCluster cluster, String app) throws Exception {
 		JsonNode pods = get(cluster.kubernetes().url() + "/api/v1/namespaces/kube-system/pods?labelSelector=app%3D" + app);
-		List<String> names = pods.get("items").findValuesAsString("name").stream()
+		List<String> names = pods.get("items").valueStream()
+			.map(item -> item.at("/metadata/name").asString())
 			.filter(name -> name.startsWith(app + "-"))
 			.toList();
 		assertThat(names).hasSize(1);

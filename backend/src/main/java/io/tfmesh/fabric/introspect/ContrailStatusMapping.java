@@ -53,6 +53,14 @@ public final class ContrailStatusMapping {
 	}
 
 	/**
+	 * The API did not say what its container is doing. contrail-status would print inactive for
+	 * a container without state; tfmesh says it does not know rather than guess.
+	 */
+	public static ServiceStatus unknown(TfService service) {
+		return new ServiceStatus(service.pod(), service.service(), ServiceStatus.UNKNOWN, null);
+	}
+
+	/**
 	 * Its container runs and contrail-status has nothing more to ask.
 	 * @throws IllegalArgumentException for a service contrail-status introspects, whose state
 	 * comes from {@link #of} or {@link #ofFailure}

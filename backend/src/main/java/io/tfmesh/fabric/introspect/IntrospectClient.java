@@ -8,22 +8,33 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.tfmesh.fabric.ClusterAccess.Introspect;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
+import io.tfmesh.fabric.TlsMaterial;
 
 /**
- * Reads a TF process's NodeStatus from its Sandesh introspect port, the way contrail-status
- * does. Introspect has no authentication; one client serves every node of every cluster.
+ * Reads a TF process's UVEs from its Sandesh introspect port, the way contrail-status does:
+ * plain HTTP, or HTTPS with the cluster's certificates, falling back to the other scheme when
+ * no connection can be made (its {@code IntrospectUtil._load}). Plain introspect has no
+ * authentication; one client serves every node of every cluster.
  */
 public final class IntrospectClient {
 
 	private static final String SOURCE = "introspect";
 
+	// a handful of clusters at most; each entry is replaced when a cluster's certificates change
+	private static final int MAX_TLS_CLIENTS = 64;
+
 	private final FabricSettings settings;
 
 	private final HttpClient http;
+
+	private final Map<Introspect, HttpClient> https = new ConcurrentHashMap<>();
 
 	public IntrospectClient(FabricSettings settings) {
 		this.settings = settings;
@@ -33,21 +44,63 @@ public final class IntrospectClient {
 			.build();
 	}
 
+	/** {@link #nodeStatus(String, int, Introspect)} over plain HTTP first. */
+	public NodeStatus nodeStatus(String host, int port) {
+		return nodeStatus(host, port, Introspect.PLAIN);
+	}
+
 	/**
-	 * {@code GET http://<host>:<port>/Snh_SandeshUVECacheReq?x=NodeStatus}.
+	 * {@code GET <scheme>://<host>:<port>/Snh_SandeshUVECacheReq?x=NodeStatus}.
 	 * @param host a name, an IPv4 or an IPv6 address
 	 * @return the first NodeStatus with process status; one with no processes (and an empty
 	 * name) when the answer held none
-	 * @throws FabricException UNREACHABLE when no connection could be made, TIMEOUT when it did
-	 * not answer in time, NOT_FOUND or SERVER_ERROR by HTTP status, INVALID_RESPONSE when the
-	 * answer is not NodeStatus XML
+	 * @throws FabricException UNREACHABLE when no connection could be made in either scheme
+	 * (refused, or the TLS handshake failed), TIMEOUT when it did not answer in time, NOT_FOUND
+	 * or SERVER_ERROR by HTTP status, INVALID_RESPONSE when the answer is not NodeStatus XML
 	 */
-	public NodeStatus nodeStatus(String host, int port) {
-		URI uri = URI.create("http://" + hostPart(host) + ":" + port + "/Snh_SandeshUVECacheReq?x=NodeStatus");
+	public NodeStatus nodeStatus(String host, int port, Introspect tls) {
+		return NodeStatusParser.parse(uve(host, port, "NodeStatus", tls))
+			.orElseGet(() -> new NodeStatus("", List.of()));
+	}
+
+	/**
+	 * The config API's workers, from its {@code ConfigApiWorker} UVE: contrail-status's
+	 * {@code config_api} reads each worker's NodeStatus at the introspect port listed there.
+	 * @throws FabricException as {@link #nodeStatus(String, int, Introspect)}
+	 */
+	public List<ConfigApiWorker> configApiWorkers(String host, int port, Introspect tls) {
+		return ConfigApiWorker.parse(uve(host, port, "ConfigApiWorker", tls));
+	}
+
+	private String uve(String host, int port, String type, Introspect tls) {
+		String path = "/Snh_SandeshUVECacheReq?x=" + type;
+		boolean secure = tls.tls();
+		try {
+			return get(host, port, path, secure, tls);
+		}
+		catch (FabricException first) {
+			if (first.kind() != Kind.UNREACHABLE) {
+				throw first;
+			}
+			try {
+				return get(host, port, path, !secure, tls);
+			}
+			catch (FabricException second) {
+				if (second.kind() != Kind.UNREACHABLE) {
+					throw second;
+				}
+				throw new FabricException(SOURCE, Kind.UNREACHABLE, 0,
+						first.getMessage() + "; " + second.getMessage(), first);
+			}
+		}
+	}
+
+	private String get(String host, int port, String path, boolean secure, Introspect tls) {
+		URI uri = URI.create((secure ? "https" : "http") + "://" + hostPart(host) + ":" + port + path);
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).GET().build();
 		HttpResponse<String> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response = client(secure, tls).send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (HttpTimeoutException ex) {
 			throw new FabricException(SOURCE, Kind.TIMEOUT, 0, uri + " did not answer in time", ex);
@@ -63,7 +116,25 @@ public final class IntrospectClient {
 		if (status != 200) {
 			throw new FabricException(SOURCE, kindOf(status), status, uri + " answered HTTP " + status);
 		}
-		return NodeStatusParser.parse(response.body()).orElseGet(() -> new NodeStatus("", List.of()));
+		return response.body();
+	}
+
+	private HttpClient client(boolean secure, Introspect tls) {
+		if (!secure) {
+			return http;
+		}
+		HttpClient client = https.get(tls);
+		if (client != null) {
+			return client;
+		}
+		if (https.size() >= MAX_TLS_CLIENTS) {
+			https.clear();
+		}
+		return https.computeIfAbsent(tls, key -> HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.sslContext(TlsMaterial.clientContext(key.caCertificate(), key.clientCertificate(), key.clientKey()))
+			.build());
 	}
 
 	private static Kind kindOf(int status) {
@@ -82,7 +153,11 @@ public final class IntrospectClient {
 
 	private static String describe(IOException ex) {
 		// the JDK's ConnectException often carries no message
-		return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+		String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+		// a plain request to a TLS port quotes the server's binary alert as a status line; its NUL
+		// bytes cannot be stored in JSON text
+		String printable = message.replaceAll("\\p{Cntrl}", "?");
+		return printable.length() > 300 ? printable.substring(0, 300) + "…" : printable;
 	}
 
 }

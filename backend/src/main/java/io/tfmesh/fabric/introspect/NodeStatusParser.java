@@ -83,7 +83,7 @@ public final class NodeStatusParser {
 				optionalText(process, "description"), connections);
 	}
 
-	private static Document read(String xml) {
+	static Document read(String xml) {
 		try {
 			DocumentBuilder builder = factory().newDocumentBuilder();
 			// without it the JDK parser prints every syntax error to stderr
@@ -137,7 +137,7 @@ public final class NodeStatusParser {
 		return null;
 	}
 
-	private static String text(Element parent, String name) {
+	static String text(Element parent, String name) {
 		Element element = child(parent, name);
 		return element == null ? "" : element.getTextContent();
 	}

@@ -115,6 +115,20 @@ class ContrailStatusMappingTest {
 	}
 
 	@Test
+	void aContainerWhoseStateWasNotReportedIsUnknownNotActive() {
+		ServiceStatus status = ContrailStatusMapping.unknown(TfService.CONFIG_DATABASE_RABBITMQ);
+
+		assertThat(status.line()).isEqualTo("rabbitmq: unknown");
+		assertThat(ContrailStatusFormat.parseLine("config-database", status.line())).isEqualTo(status);
+	}
+
+	@Test
+	void aWorkerLineCarriesItsNumber() {
+		assertThat(ContrailStatusMapping.of(TfService.CONFIG_API, reporting("Functional", null)).named("api-1").line())
+			.isEqualTo("api-1: active");
+	}
+
+	@Test
 	void aRunningServiceThatIsNotIntrospectedIsActive() {
 		assertThat(ContrailStatusMapping.running(TfService.CONTROL_NAMED).line()).isEqualTo("named: active");
 		assertThat(ContrailStatusMapping.running(TfService.CONFIG_DATABASE_CASSANDRA))

@@ -179,7 +179,7 @@ class KubernetesConnectorIT {
 		assertThat(pods).extracting(PodInfo::name)
 			.contains("rabbitmq-0", "contrail-status-check")
 			.doesNotContain("coredns-5d78c9869d-x2bkq", "redis-0")
-			.hasSize(9 + 2);
+			.hasSize(14 + 2);
 		PodInfo control = pods.stream().filter(pod -> pod.name().startsWith("contrail-controller-control-")).findFirst()
 			.orElseThrow();
 		assertThat(control.namespace()).isEqualTo(NAMESPACE);

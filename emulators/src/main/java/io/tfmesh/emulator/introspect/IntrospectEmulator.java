@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLContext;
+
 import org.jspecify.annotations.Nullable;
 
 
@@ -29,7 +31,15 @@ public final class IntrospectEmulator implements AutoCloseable {
 
 	private final Map<SandeshProcess, ProcessStatus> processes = new ConcurrentHashMap<>();
 
-	private final SandeshPorts ports;
+	private final Map<Integer, ProcessStatus> apiWorkers = new ConcurrentHashMap<>();
+
+	private volatile SandeshPorts ports;
+
+	private volatile int configApiWorkers = 1;
+
+	private Duration latency = Duration.ZERO;
+
+	private volatile @Nullable SSLContext tls;
 
 	private boolean down;
 
@@ -41,9 +51,8 @@ public final class IntrospectEmulator implements AutoCloseable {
 		this.nodeName = nodeName;
 		this.controlNodes = List.copyOf(controlNodes);
 		this.services = List.copyOf(byPort.values());
-		this.ports = new SandeshPorts(address, byPort,
-				service -> NodeStatusXml.of(nodeName, processes.get(service)));
 		services.forEach(this::healthy);
+		this.ports = ports();
 	}
 
 	/**
@@ -144,6 +153,56 @@ public final class IntrospectEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Runs the config API with this many workers, as {@code CONFIG_API_WORKER_COUNT} does:
+	 * worker 0 is the {@link SandeshProcess#CONFIG_API} process on its port; worker i &gt; 0
+	 * serves its own introspect on {@code 10000 + 8084 + (i - 1)} (tf-container-builder's
+	 * {@code containers/controller/config/api/entrypoint.sh}); the api's port lists them all in
+	 * its {@code ConfigApiWorker} UVE. New workers start healthy.
+	 * @throws IllegalArgumentException when this node does not run the config API, or count &lt; 1
+	 */
+	public synchronized void configApiWorkers(int count) {
+		require(SandeshProcess.CONFIG_API);
+		if (count < 1) {
+			throw new IllegalArgumentException("the config API runs at least one worker");
+		}
+		apiWorkers.keySet().removeIf(worker -> worker >= count);
+		for (int worker = 1; worker < count; worker++) {
+			apiWorkers.putIfAbsent(worker, new ProcessStatus(SandeshProcess.CONFIG_API.module(), "0",
+					ProcessStatus.FUNCTIONAL, null, healthyConnections(SandeshProcess.CONFIG_API)));
+		}
+		configApiWorkers = count;
+		rebind();
+	}
+
+	/** Sets one config API worker's state; worker 0 is the {@link SandeshProcess#CONFIG_API} process. */
+	public void configApiWorker(int worker, String state, @Nullable String description) {
+		if (worker == 0) {
+			state(SandeshProcess.CONFIG_API, state, description);
+			return;
+		}
+		if (apiWorkers.computeIfPresent(worker, (id, process) -> new ProcessStatus(process.moduleId(),
+				process.instanceId(), state, description, process.connections())) == null) {
+			throw new IllegalArgumentException("the config API on " + nodeAddress() + " has no worker " + worker);
+		}
+	}
+
+	/**
+	 * Serves every introspect port over HTTPS with this server identity, requiring a client
+	 * certificate that the context's trust store accepts, as {@code INTROSPECT_SSL_ENABLE} does;
+	 * null serves plain HTTP again.
+	 * @throws IllegalStateException when a port was taken meanwhile
+	 */
+	public synchronized void tls(@Nullable SSLContext context) {
+		this.tls = context;
+		rebind();
+	}
+
+	/** The introspect port of a config API worker. */
+	public static int configApiWorkerPort(int worker) {
+		return (worker == 0) ? SandeshProcess.CONFIG_API.port() : 10000 + SandeshProcess.CONFIG_API.port() + worker - 1;
+	}
+
+	/**
 	 * Stops listening on every port, so connections are refused, or listens again on the same
 	 * ports.
 	 * @throws IllegalStateException when a port was taken meanwhile
@@ -166,10 +225,11 @@ public final class IntrospectEmulator implements AutoCloseable {
 	}
 
 	/** Delays every answer by this much; zero answers at once. */
-	public void latency(Duration latency) {
+	public synchronized void latency(Duration latency) {
 		if (latency.isNegative()) {
 			throw new IllegalArgumentException("latency must not be negative");
 		}
+		this.latency = latency;
 		ports.latency(latency);
 	}
 
@@ -177,6 +237,49 @@ public final class IntrospectEmulator implements AutoCloseable {
 	public synchronized void close() {
 		closed = true;
 		ports.close();
+	}
+
+	private SandeshPorts ports() {
+		Map<Integer, String> byPort = new LinkedHashMap<>();
+		services.forEach(service -> byPort.put(service.port(), service.module()));
+		for (int worker = 1; worker < configApiWorkers; worker++) {
+			byPort.put(configApiWorkerPort(worker), SandeshProcess.CONFIG_API.module() + " worker " + worker);
+		}
+		SandeshPorts built = new SandeshPorts(address, byPort, this::uve);
+		built.latency(latency);
+		built.tls(tls);
+		return built;
+	}
+
+	private synchronized void rebind() {
+		if (closed) {
+			return;
+		}
+		ports.close();
+		ports = ports();
+		if (!down) {
+			ports.listen();
+		}
+	}
+
+	private @Nullable String uve(int port, String type) {
+		SandeshProcess service = services.stream().filter(candidate -> candidate.port() == port).findFirst().orElse(null);
+		if ("ConfigApiWorker".equals(type)) {
+			return (service == SandeshProcess.CONFIG_API) ? ConfigApiWorkerXml.of(address.getHostAddress(),
+					configApiWorkers, tls != null) : null;
+		}
+		if (!"NodeStatus".equals(type)) {
+			return null;
+		}
+		if (service != null) {
+			return NodeStatusXml.of(nodeName, processes.get(service));
+		}
+		for (Map.Entry<Integer, ProcessStatus> worker : apiWorkers.entrySet()) {
+			if (configApiWorkerPort(worker.getKey()) == port) {
+				return NodeStatusXml.of(nodeName, worker.getValue());
+			}
+		}
+		return null;
 	}
 
 	private List<ConnectionInfo> healthyConnections(SandeshProcess service) {

@@ -1,10 +1,17 @@
 package io.tfmesh.emulator.introspect;
 
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,78 +20,138 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+
+import org.jspecify.annotations.Nullable;
 
 
 /**
- * The HTTP side of an emulated node: one server per introspect port, each answering
- * {@code GET /Snh_SandeshUVECacheReq?x=NodeStatus} for its process. Callers serialize
- * {@link #listen}, {@link #stop} and {@link #close}.
+ * The HTTP side of an emulated node: one listener per introspect port, each answering
+ * {@code GET /Snh_SandeshUVECacheReq?x=<UVE>} for its process, in plain HTTP or, as with
+ * {@code INTROSPECT_SSL_ENABLE}, in HTTPS that requires a client certificate. Like Sandesh's
+ * own server, which parses requests with http_parser, a plain port drops a connection whose
+ * first byte cannot start a request (a TLS handshake) instead of waiting for a request line, so
+ * an HTTPS client learns at once that it has to fall back. Callers serialize {@link #listen},
+ * {@link #stop} and {@link #close}.
  */
 final class SandeshPorts {
 
 	private static final String PATH = "/Snh_SandeshUVECacheReq";
 
+	/** The content type of a TLS record that opens a handshake. */
+	private static final int TLS_HANDSHAKE = 0x16;
+
+	private static final int READ_TIMEOUT_MILLIS = 10_000;
+
 	private final InetAddress address;
 
-	private final Map<Integer, SandeshProcess> byPort;
+	private final Map<Integer, String> byPort;
 
-	private final Function<SandeshProcess, String> nodeStatus;
+	private final BiFunction<Integer, String, @Nullable String> uve;
 
-	// answers held back by the latency fault are sent from here, so no server thread waits
+	// answers held back by the latency fault are sent from here, so no connection thread waits
 	private final ScheduledExecutorService delayed;
 
-	private final List<HttpServer> servers = new ArrayList<>();
+	private final ExecutorService connections;
+
+	private final List<ServerSocket> listeners = new ArrayList<>();
+
+	private final List<Thread> acceptors = new ArrayList<>();
+
+	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
 	private volatile Duration latency = Duration.ZERO;
 
-	/** @param nodeStatus the NodeStatus XML a process gives at the moment it is asked */
-	SandeshPorts(InetAddress address, Map<Integer, SandeshProcess> byPort, Function<SandeshProcess, String> nodeStatus) {
+	private volatile @Nullable SSLContext tls;
+
+	/**
+	 * @param byPort what listens on each port, for messages
+	 * @param uve the XML of a UVE type (the {@code x} of the request) that the process on a port
+	 * gives at the moment it is asked, or null when it has no such UVE
+	 */
+	SandeshPorts(InetAddress address, Map<Integer, String> byPort, BiFunction<Integer, String, @Nullable String> uve) {
 		this.address = address;
 		this.byPort = Collections.unmodifiableMap(new LinkedHashMap<>(byPort));
-		this.nodeStatus = nodeStatus;
-		this.delayed = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "introspect-" + address.getHostAddress());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.uve = uve;
+		String name = "introspect-" + address.getHostAddress();
+		this.delayed = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, name + "-delayed"));
+		this.connections = Executors.newCachedThreadPool(task -> daemon(task, name));
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/** Serves HTTPS with this server identity from the next {@link #listen}; null for plain HTTP. */
+	void tls(@Nullable SSLContext context) {
+		this.tls = context;
 	}
 
 	/** @throws IllegalStateException when a port is taken; none stays open then */
 	void listen() {
-		for (Map.Entry<Integer, SandeshProcess> entry : byPort.entrySet()) {
+		SSLContext context = tls;
+		for (Map.Entry<Integer, String> entry : byPort.entrySet()) {
 			String where = address.getHostAddress() + ":" + entry.getKey();
-			HttpServer server;
+			ServerSocket listener;
 			try {
-				server = HttpServer.create(new InetSocketAddress(address, entry.getKey()), 0);
+				listener = (context != null) ? context.getServerSocketFactory().createServerSocket() : new ServerSocket();
+				if (listener instanceof SSLServerSocket secure) {
+					// with INTROSPECT_SSL_ENABLE (and not introspect_ssl_insecure) Sandesh accepts only
+					// clients whose certificate its CA signed
+					secure.setNeedClientAuth(true);
+				}
+				listener.setReuseAddress(true);
+				listener.bind(new InetSocketAddress(address, entry.getKey()));
 			}
 			catch (BindException ex) {
 				stop();
-				throw new IllegalStateException("cannot emulate " + entry.getValue().module() + ": " + where
+				throw new IllegalStateException("cannot emulate " + entry.getValue() + ": " + where
 						+ " is already in use (" + ex.getMessage() + ")", ex);
 			}
 			catch (IOException ex) {
 				stop();
 				throw new IllegalStateException("cannot listen on " + where + ": " + ex.getMessage(), ex);
 			}
-			SandeshProcess service = entry.getValue();
-			server.createContext("/", exchange -> handle(exchange, service));
-			server.start();
-			servers.add(server);
+			listeners.add(listener);
+			int port = entry.getKey();
+			Thread acceptor = daemon(() -> accept(listener, port, context != null),
+					"introspect-" + where + "-accept");
+			acceptors.add(acceptor);
+			acceptor.start();
 		}
 	}
 
 	/** Closes every port, and the connections open on them. */
 	void stop() {
-		servers.forEach(server -> server.stop(0));
-		servers.clear();
+		for (ServerSocket listener : listeners) {
+			closeQuietly(listener);
+		}
+		listeners.clear();
+		// a socket closed while a thread waits in accept() keeps its port until that thread leaves
+		for (Thread acceptor : acceptors) {
+			try {
+				acceptor.join(TimeUnit.SECONDS.toMillis(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		acceptors.clear();
+		open.forEach(SandeshPorts::closeQuietly);
+		open.clear();
 	}
 
 	void latency(Duration latency) {
@@ -94,52 +161,148 @@ final class SandeshPorts {
 	void close() {
 		stop();
 		delayed.shutdownNow();
+		connections.shutdownNow();
 	}
 
-	private void handle(HttpExchange exchange, SandeshProcess service) {
-		Duration delay = latency;
-		if (delay.isZero()) {
-			respond(exchange, service);
-			return;
-		}
-		try {
-			delayed.schedule(() -> respond(exchange, service), delay.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// closed meanwhile: drop the exchange as a stopped process would
-			exchange.close();
+	private void accept(ServerSocket listener, int port, boolean secure) {
+		while (!listener.isClosed()) {
+			Socket connection;
+			try {
+				connection = listener.accept();
+			}
+			catch (IOException ex) {
+				// closed by stop()
+				return;
+			}
+			open.add(connection);
+			try {
+				connections.execute(() -> serve(connection, port, secure));
+			}
+			catch (RejectedExecutionException ex) {
+				drop(connection);
+			}
 		}
 	}
 
-	private void respond(HttpExchange exchange, SandeshProcess service) {
+	private void serve(Socket connection, int port, boolean secure) {
 		try {
-			if (!"GET".equals(exchange.getRequestMethod())) {
-				exchange.getResponseHeaders().set("Allow", "GET");
-				exchange.sendResponseHeaders(405, -1);
+			connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+			BufferedInputStream in = new BufferedInputStream(connection.getInputStream());
+			if (!secure) {
+				in.mark(1);
+				if (in.read() == TLS_HANDSHAKE) {
+					drop(connection);
+					return;
+				}
+				in.reset();
+			}
+			String requestLine = line(in);
+			while (!line(in).isEmpty()) {
+				// headers: nothing in them changes the answer
+			}
+			Answer answer = answer(requestLine, port);
+			Duration delay = latency;
+			if (delay.isZero()) {
+				send(connection, answer);
 				return;
 			}
-			if (!PATH.equals(exchange.getRequestURI().getPath()) || !asksForNodeStatus(exchange)) {
-				exchange.sendResponseHeaders(404, -1);
-				return;
+			try {
+				delayed.schedule(() -> send(connection, answer), delay.toNanos(), TimeUnit.NANOSECONDS);
 			}
-			byte[] body = nodeStatus.apply(service).getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile: drop the connection as a stopped process would
+				drop(connection);
 			}
+		}
+		catch (IOException ex) {
+			// a failed handshake, a client that gave up, or a port that closed
+			drop(connection);
+		}
+	}
+
+	private Answer answer(String requestLine, int port) {
+		String[] parts = requestLine.split(" ");
+		if (parts.length < 2) {
+			return new Answer(400, "Bad Request", null);
+		}
+		if (!"GET".equals(parts[0])) {
+			return new Answer(405, "Method Not Allowed", null);
+		}
+		URI target = URI.create(parts[1]);
+		String type = PATH.equals(target.getPath()) ? uveType(target.getRawQuery()) : null;
+		String xml = (type != null) ? uve.apply(port, type) : null;
+		return (xml != null) ? new Answer(200, "OK", xml) : new Answer(404, "Not Found", null);
+	}
+
+	private void send(Socket connection, Answer answer) {
+		try (OutputStream out = connection.getOutputStream()) {
+			byte[] body = (answer.xml() != null) ? answer.xml().getBytes(StandardCharsets.UTF_8) : new byte[0];
+			StringBuilder head = new StringBuilder().append("HTTP/1.1 ")
+				.append(answer.status())
+				.append(' ')
+				.append(answer.reason())
+				.append("\r\n");
+			if (answer.status() == 405) {
+				head.append("Allow: GET\r\n");
+			}
+			if (answer.xml() != null) {
+				head.append("Content-Type: text/xml; charset=utf-8\r\n");
+			}
+			head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+			out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
 		}
 		catch (IOException ex) {
 			// the client gave up or the port closed; nobody is left to answer
 		}
 		finally {
-			exchange.close();
+			drop(connection);
 		}
 	}
 
-	private static boolean asksForNodeStatus(HttpExchange exchange) {
-		String query = exchange.getRequestURI().getRawQuery();
-		return query != null && Arrays.asList(query.split("&")).contains("x=NodeStatus");
+	private void drop(Socket connection) {
+		open.remove(connection);
+		closeQuietly(connection);
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int next = in.read(); next != '\n'; next = in.read()) {
+			if (next < 0) {
+				throw new EOFException("the connection closed inside a request");
+			}
+			if (next != '\r') {
+				line.append((char) next);
+			}
+			if (line.length() > 16_384) {
+				throw new IOException("a request line longer than 16 KiB");
+			}
+		}
+		return line.toString();
+	}
+
+	private static void closeQuietly(Closeable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (IOException ex) {
+			// closing is all that was asked
+		}
+	}
+
+	private static @Nullable String uveType(@Nullable String query) {
+		if (query == null) {
+			return null;
+		}
+		return Arrays.stream(query.split("&"))
+			.filter(parameter -> parameter.startsWith("x="))
+			.map(parameter -> parameter.substring(2))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private record Answer(int status, String reason, @Nullable String xml) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -87,6 +88,83 @@ final class DaemonSetPods {
 					condition("PodScheduled", now))
 			.withContainerStatuses(containers)
 			.endStatus()
+			.build();
+	}
+
+	/**
+	 * The pod as the kubelet reports it once one of its containers keeps failing: that container
+	 * waits in {@code CrashLoopBackOff} after a failed run, is not ready, and counts one more
+	 * restart; the pod stays {@code Running} but not ready. With {@code crashLooping} false the
+	 * container runs and is ready again.
+	 * @throws IllegalArgumentException when the pod has no such container
+	 */
+	Pod withContainer(Pod pod, String container, boolean crashLooping) {
+		String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+		List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
+		if (statuses.stream().noneMatch(status -> container.equals(status.getName()))) {
+			throw new IllegalArgumentException(
+					"pod " + pod.getMetadata().getName() + " has no container " + container);
+		}
+		List<ContainerStatus> changed = statuses.stream()
+			.map(status -> container.equals(status.getName()) ? changed(pod, status, crashLooping, now) : status)
+			.toList();
+		boolean ready = changed.stream().allMatch(status -> Boolean.TRUE.equals(status.getReady()));
+		List<PodCondition> conditions = pod.getStatus()
+			.getConditions()
+			.stream()
+			.map(condition -> ("Ready".equals(condition.getType()) || "ContainersReady".equals(condition.getType()))
+					? readiness(condition.getType(), ready, changed, now) : condition)
+			.toList();
+		return new PodBuilder(pod).editStatus()
+			.withContainerStatuses(changed)
+			.withConditions(conditions)
+			.endStatus()
+			.build();
+	}
+
+	private static ContainerStatus changed(Pod pod, ContainerStatus status, boolean crashLooping, String now) {
+		if (!crashLooping) {
+			return new ContainerStatusBuilder(status).withReady(true)
+				.withStarted(true)
+				.withNewState()
+				.withNewRunning(now)
+				.endState()
+				.build();
+		}
+		// the kubelet's message (kuberuntime_manager.go): the pod is named <name>_<namespace>(<uid>)
+		String message = "back-off 5m0s restarting failed container=" + status.getName() + " pod="
+				+ pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
+				+ pod.getMetadata().getUid() + ")";
+		return new ContainerStatusBuilder(status).withReady(false)
+			.withStarted(false)
+			.withRestartCount(status.getRestartCount() + 1)
+			.withNewState()
+			.withNewWaiting(message, "CrashLoopBackOff")
+			.endState()
+			.withNewLastState()
+			.withNewTerminated()
+			.withExitCode(1)
+			.withReason("Error")
+			.withStartedAt(now)
+			.withFinishedAt(now)
+			.endTerminated()
+			.endLastState()
+			.build();
+	}
+
+	private static PodCondition readiness(String type, boolean ready, List<ContainerStatus> statuses, String now) {
+		if (ready) {
+			return condition(type, now);
+		}
+		String notReady = statuses.stream()
+			.filter(status -> !Boolean.TRUE.equals(status.getReady()))
+			.map(ContainerStatus::getName)
+			.collect(Collectors.joining(" "));
+		return new PodConditionBuilder().withType(type)
+			.withStatus("False")
+			.withReason("ContainersNotReady")
+			.withMessage("containers with unready status: [" + notReady + "]")
+			.withLastTransitionTime(now)
 			.build();
 	}
 

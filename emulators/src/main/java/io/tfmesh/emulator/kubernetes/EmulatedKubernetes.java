@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -60,6 +61,8 @@ public final class EmulatedKubernetes implements AutoCloseable {
 
 	private final SingleYamlSeed seeder;
 
+	private final DaemonSetPods pods;
+
 	private @Nullable KubernetesMockServer server;
 
 	private int port;
@@ -75,6 +78,7 @@ public final class EmulatedKubernetes implements AutoCloseable {
 		this.store = new ObjectStore(dispatcher);
 		this.state = new StateFile(stateDir);
 		DaemonSetPods pods = new DaemonSetPods(clock, random);
+		this.pods = pods;
 		this.daemonSets = new DaemonSetController(store, pods);
 		this.seeder = new SingleYamlSeed(store, pods, clock);
 	}
@@ -156,6 +160,27 @@ public final class EmulatedKubernetes implements AutoCloseable {
 			}
 		}
 		return Collections.unmodifiableMap(settings);
+	}
+
+	/**
+	 * Makes one container of the TF pod on that node crash-loop (waiting in
+	 * {@code CrashLoopBackOff} while its pod keeps running), or run again.
+	 * @param container the container's name, such as {@code config-zookeeper}
+	 * @throws IllegalArgumentException when no TF pod on that node has such a container
+	 */
+	public synchronized void crashLoop(String nodeName, String container, boolean crashLooping) {
+		Pod pod = store.list(ApiPaths.pods(SingleYamlSeed.NAMESPACE), PodList.class)
+			.getItems()
+			.stream()
+			.filter(candidate -> nodeName.equals(candidate.getSpec().getNodeName()))
+			.filter(candidate -> candidate.getSpec()
+				.getContainers()
+				.stream()
+				.anyMatch(spec -> container.equals(spec.getName())))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no pod on " + nodeName + " has a container " + container));
+		store.replace(ApiPaths.pod(SingleYamlSeed.NAMESPACE, pod.getMetadata().getName()),
+				pods.withContainer(pod, container, crashLooping));
 	}
 
 	/** Stops listening, so connections are refused, or listens again on the same port. */

@@ -27,6 +27,17 @@ final class ObjectStore {
 		return (T) Serialization.unmarshal(body(response), object.getClass());
 	}
 
+	/** Replaces the object at its path, as a client's PUT would. */
+	@SuppressWarnings("unchecked")
+	<T extends HasMetadata> T replace(String path, T object) {
+		MockResponse response = dispatcher.internal(HttpMethod.PUT, path, Serialization.asJson(object));
+		if (response.code() >= 300) {
+			throw new IllegalStateException("the emulated API refused to replace " + path + ": HTTP "
+					+ response.code() + " " + body(response));
+		}
+		return (T) Serialization.unmarshal(body(response), object.getClass());
+	}
+
 	<T extends HasMetadata> @Nullable T get(String path, Class<T> type) {
 		MockResponse response = dispatcher.internal(HttpMethod.GET, path, null);
 		if (response.code() == 404) {

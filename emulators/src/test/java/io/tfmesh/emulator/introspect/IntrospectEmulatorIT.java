@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.tfmesh.emulator.LoopbackNetworks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -62,6 +63,39 @@ class IntrospectEmulatorIT {
 					+ "<element>" + NODE + ":8086</element></list></server_addrs>")
 			.endsWith("<SandeshUVECacheResp type=\"sandesh\"><returned type=\"u32\" identifier=\"1\">1</returned>"
 					+ "<more type=\"bool\" identifier=\"0\">false</more></SandeshUVECacheResp></__NodeStatusUVE_list>");
+	}
+
+	@Test
+	void listsTheConfigApiWorkersAndServesEachOnItsPort() throws Exception {
+		emulator = IntrospectEmulator.start(NODE, "node-a", List.of(SandeshProcess.CONFIG_API));
+		emulator.configApiWorkers(2);
+		emulator.configApiWorker(1, ProcessStatus.NON_FUNCTIONAL, "Zookeeper:Zookeeper connection down");
+
+		HttpResponse<String> workers = get(8084, "/Snh_SandeshUVECacheReq?x=ConfigApiWorker");
+
+		// tf-controller's src/config/uve/config_api_worker.sandesh, filled as api_server.py fills it
+		assertThat(workers.body()).contains("<__ConfigApiWorkerTrace_list type=\"slist\"><ConfigApiWorkerTrace type=\"sandesh\">"
+				+ "<data type=\"struct\" identifier=\"1\"><ConfigApiWorker>"
+				+ "<name type=\"string\" identifier=\"1\" key=\"none\">worker-0</name>"
+				+ "<worker_id type=\"string\" identifier=\"2\">0</worker_id>"
+				+ "<introspect_port type=\"string\" identifier=\"3\">8084</introspect_port>")
+			.contains("<introspect_port type=\"string\" identifier=\"3\">18084</introspect_port>"
+					+ "<admin_port type=\"string\" identifier=\"4\">28095</admin_port>"
+					+ "<introspect_url type=\"string\" identifier=\"5\">http://" + NODE + ":18084</introspect_url>");
+		assertThat(get(18084, "/Snh_SandeshUVECacheReq?x=NodeStatus").body())
+			.contains("<state type=\"string\" identifier=\"3\">Non-Functional</state>");
+		assertThat(moduleAt(8084)).isEqualTo("contrail-api");
+
+		emulator.configApiWorkers(1);
+		assertThat(refuses(18084)).isTrue();
+	}
+
+	@Test
+	void overTlsAPlainClientGetsNoAnswer() throws Exception {
+		emulator = IntrospectEmulator.start(NODE, "node-a", List.of(SandeshProcess.CONTROL));
+		emulator.tls(IntrospectCertificates.create("test", List.of(NODE)).serverContext());
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> get(8083, "/Snh_SandeshUVECacheReq?x=NodeStatus"));
 	}
 
 	@Test

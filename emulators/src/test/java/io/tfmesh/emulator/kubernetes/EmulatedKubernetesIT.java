@@ -47,9 +47,11 @@ class EmulatedKubernetesIT {
 
 	private static final String NAMESPACE = "kube-system";
 
+	/** The DaemonSets of tf-container-builder's kubernetes/manifests/contrail-standalone-kubernetes.yaml but the agent. */
 	private static final List<String> CONTROLLER_DAEMON_SETS = List.of("contrail-controller-config",
 			"contrail-controller-control", "contrail-controller-webui", "contrail-analytics", "contrail-analyticsdb",
-			"contrail-configdb", "contrail-kube-manager");
+			"contrail-analytics-alarm", "contrail-analytics-snmp", "contrail-configdb", "config-zookeeper", "rabbitmq",
+			"redis", "contrail-kube-manager");
 
 	@TempDir
 	Path stateDir;
@@ -129,6 +131,64 @@ class EmulatedKubernetesIT {
 		assertThat(kubeManager.getSpec().getContainers().get(0).getEnvFrom()).extracting(EnvFromSource::getConfigMapRef)
 			.extracting("name")
 			.containsExactly("env", "kube-manager-config");
+	}
+
+	@Test
+	void podsRunTheManifestsContainersWithTheirNodeType() {
+		Pod control = pod("contrail-controller-control");
+		assertThat(control.getSpec().getContainers()).extracting(container -> container.getName())
+			.containsExactly("contrail-controller-control", "contrail-controller-control-dns",
+					"contrail-controller-control-named", "contrail-controller-nodemgr",
+					"contrail-controller-provisioner");
+		Pod zookeeper = pod("config-zookeeper");
+		assertThat(zookeeper.getSpec().getContainers().get(0).getEnv())
+			.extracting(variable -> variable.getName() + "=" + variable.getValue())
+			.containsExactly("NODE_TYPE=config-database");
+		Pod agent = pod("contrail-agent");
+		assertThat(agent.getSpec().getContainers()).extracting(container -> container.getName())
+			.containsExactly("contrail-vrouter-agent", "contrail-agent-nodemgr");
+		assertThat(agent.getSpec().getContainers().get(0).getEnvFrom()).extracting(EnvFromSource::getConfigMapRef)
+			.extracting("name")
+			.containsExactly("env");
+	}
+
+	@Test
+	void aContainerCrashLoopsWhileItsPodKeepsRunning() {
+		kubernetes.crashLoop(Seeds.MASTER, "config-zookeeper", true);
+
+		Pod zookeeper = pod("config-zookeeper");
+		assertThat(zookeeper.getStatus().getPhase()).isEqualTo("Running");
+		ContainerStatus status = zookeeper.getStatus().getContainerStatuses().get(0);
+		assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+		assertThat(status.getState().getWaiting().getMessage())
+			.startsWith("back-off 5m0s restarting failed container=config-zookeeper pod="
+					+ zookeeper.getMetadata().getName() + "_kube-system(");
+		assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
+		assertThat(status.getReady()).isFalse();
+		assertThat(status.getRestartCount()).isEqualTo(1);
+		assertThat(zookeeper.getStatus().getConditions()).filteredOn(condition -> condition.getType().equals("Ready"))
+			.extracting(PodCondition::getStatus, PodCondition::getReason)
+			.containsExactly(tuple("False", "ContainersNotReady"));
+
+		kubernetes.crashLoop(Seeds.MASTER, "config-zookeeper", false);
+		Pod recovered = pod("config-zookeeper");
+		assertThat(recovered.getStatus().getContainerStatuses().get(0).getState().getRunning()).isNotNull();
+		assertThat(recovered.getStatus().getContainerStatuses().get(0).getRestartCount()).isEqualTo(1);
+		assertThatThrownBy(() -> kubernetes.crashLoop(Seeds.WORKER, "config-zookeeper", true))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining(Seeds.WORKER);
+	}
+
+	private Pod pod(String app) {
+		return client.pods()
+			.inNamespace(NAMESPACE)
+			.withLabel("app", app)
+			.list()
+			.getItems()
+			.stream()
+			.filter(pod -> Seeds.MASTER.equals(pod.getSpec().getNodeName()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
