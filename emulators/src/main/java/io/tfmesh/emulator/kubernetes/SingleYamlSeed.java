@@ -60,6 +60,8 @@ final class SingleYamlSeed {
 				configMap("kubeadm-config", Map.of("ClusterConfiguration", clusterConfiguration(seed))));
 		store.create(ApiPaths.configMaps(NAMESPACE), configMap("env", seed.env()));
 		store.create(ApiPaths.configMaps(NAMESPACE), configMap("kube-manager-config", seed.kubeManagerConfig()));
+		manifestConfigMaps(seed).forEach(
+				(name, data) -> store.create(ApiPaths.configMaps(NAMESPACE), configMap(name, data)));
 		ServiceSubnet subnet = ServiceSubnet.parse(seed.serviceSubnet())
 			.orElseThrow(() -> new IllegalArgumentException("service subnet " + seed.serviceSubnet() + " is no CIDR"));
 		store.create(ApiPaths.services("default"), kubernetesService(subnet));
@@ -165,6 +167,47 @@ final class SingleYamlSeed {
 			// someone wrote a ClusterConfiguration kubeadm could not read either
 			return "v0.0.0";
 		}
+	}
+
+	/**
+	 * The other ConfigMaps of {@code contrail-standalone-kubernetes.yaml} that the DaemonSets'
+	 * containers take their environment from, rendered for the seed's controllers.
+	 */
+	static Map<String, Map<String, String>> manifestConfigMaps(KubernetesSeed seed) {
+		String controllers = String.join(",", seed.nodes()
+			.stream()
+			.filter(node -> node.hasRole("opencontrail.org/controller"))
+			.map(SeedNode::address)
+			.toList());
+		Map<String, Map<String, String>> configMaps = new LinkedHashMap<>();
+		configMaps.put("defaults-env", Map.of());
+		Map<String, String> zookeeper = new LinkedHashMap<>();
+		zookeeper.put("ZOOKEEPER_NODES", controllers);
+		zookeeper.put("ZOOKEEPER_PORT", "2181");
+		zookeeper.put("ZOOKEEPER_PORTS", "2888:3888");
+		configMaps.put("configzookeeperenv", zookeeper);
+		configMaps.put("contrail-analyticsdb-config", cassandra(controllers, "Contrail", "9160", "9042", "7001",
+				"7000", "7200"));
+		configMaps.put("contrail-configdb-config", cassandra(controllers, "ContrailConfigDB", "9161", "9041", "7011",
+				"7010", "7201"));
+		configMaps.put("rabbitmq-config", Map.of("RABBITMQ_ERLANG_COOKIE", "47EFF3BB-4786-46E0-A5BB-58455B3C2CB4"));
+		return configMaps;
+	}
+
+	private static Map<String, String> cassandra(String seeds, String clusterName, String port, String cqlPort,
+			String sslStoragePort, String storagePort, String jmxPort) {
+		Map<String, String> data = new LinkedHashMap<>();
+		data.put("JVM_EXTRA_OPTS", "-Xms1g -Xmx2g");
+		data.put("CASSANDRA_SEEDS", seeds);
+		data.put("CASSANDRA_CLUSTER_NAME", clusterName);
+		data.put("CASSANDRA_START_RPC", "true");
+		data.put("CASSANDRA_LISTEN_ADDRESS", "auto");
+		data.put("CASSANDRA_PORT", port);
+		data.put("CASSANDRA_CQL_PORT", cqlPort);
+		data.put("CASSANDRA_SSL_STORAGE_PORT", sslStoragePort);
+		data.put("CASSANDRA_STORAGE_PORT", storagePort);
+		data.put("CASSANDRA_JMX_LOCAL_PORT", jmxPort);
+		return data;
 	}
 
 	private static ConfigMap configMap(String name, Map<String, String> data) {

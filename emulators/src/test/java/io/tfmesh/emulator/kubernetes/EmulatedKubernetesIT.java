@@ -131,6 +131,16 @@ class EmulatedKubernetesIT {
 		assertThat(kubeManager.getSpec().getContainers().get(0).getEnvFrom()).extracting(EnvFromSource::getConfigMapRef)
 			.extracting("name")
 			.containsExactly("env", "kube-manager-config");
+		// the manifest renders every ConfigMap its containers take their environment from
+		List<String> configMaps = client.configMaps().inNamespace(NAMESPACE).list().getItems().stream()
+			.map(configMap -> configMap.getMetadata().getName())
+			.toList();
+		assertThat(daemonSets).flatExtracting(daemonSet -> daemonSet.getSpec().getTemplate().getSpec().getContainers())
+			.flatExtracting(container -> container.getEnvFrom() == null ? List.of() : container.getEnvFrom())
+			.extracting(source -> ((EnvFromSource) source).getConfigMapRef().getName())
+			.isNotEmpty()
+			.allSatisfy(name -> assertThat(configMaps).contains(name));
+		assertThat(configMap("configzookeeperenv").getData()).containsEntry("ZOOKEEPER_NODES", "127.0.10.1");
 	}
 
 	@Test
