@@ -201,7 +201,8 @@ class ClusterObserver {
 					source);
 		}
 		catch (FabricException ex) {
-			return health(target, ContrailStatusMapping.ofFailure(service, ex), source + " (" + ex.getMessage() + ")");
+			return health(target, ContrailStatusMapping.ofFailure(service, ex), source + " (" + ex.getMessage() + ")",
+					ex.getMessage());
 		}
 	}
 
@@ -222,7 +223,8 @@ class ClusterObserver {
 			if (ex.kind() == FabricException.Kind.NOT_FOUND) {
 				return List.of(introspect(target, api, tls, port));
 			}
-			return List.of(health(target, ContrailStatusMapping.ofFailure(api, ex), source + " (" + ex.getMessage() + ")"));
+			return List.of(health(target, ContrailStatusMapping.ofFailure(api, ex), source + " (" + ex.getMessage() + ")",
+					ex.getMessage()));
 		}
 		if (workers.isEmpty()) {
 			return List.of(health(target, ContrailStatusMapping.of(api, new NodeStatus("", List.of())), source));
@@ -234,14 +236,20 @@ class ClusterObserver {
 		for (ConfigApiWorker worker : workers) {
 			ProcessHealth reading = introspect(target, api, tls, worker.introspectPort());
 			lines.add(new ProcessHealth(reading.node(), reading.pod(), api.service() + "-" + worker.workerId(),
-					reading.state(), reading.description(), reading.source(), reading.readAt(), reading.container()));
+					reading.state(), reading.description(), reading.source(), reading.readAt(), reading.container(),
+					reading.failure()));
 		}
 		return lines;
 	}
 
 	private ProcessHealth health(Target target, ServiceStatus status, String source) {
+		return health(target, status, source, null);
+	}
+
+	private ProcessHealth health(Target target, ServiceStatus status, String source, @Nullable String failure) {
 		return new ProcessHealth(target.node(), status.pod(), status.service(), status.state(), status.description(),
-				source, clock.instant(), (target.placed() != null) ? target.placed().container().name() : null);
+				source, clock.instant(), (target.placed() != null) ? target.placed().container().name() : null,
+				failure);
 	}
 
 	private List<ProcessHealth> awaitHealth(CompletableFuture<List<ProcessHealth>> health, Instant deadline,
@@ -254,7 +262,7 @@ class ClusterObserver {
 		}
 		try {
 			List<ProcessHealth> readings = health.get(remaining(deadline), TimeUnit.MILLISECONDS);
-			sources.put(INTROSPECT, new SourceReading(INTROSPECT, "ok", null, null, millisSince(start)));
+			sources.put(INTROSPECT, introspectReading(readings, millisSince(start)));
 			return readings;
 		}
 		catch (TimeoutException ex) {
@@ -271,6 +279,23 @@ class ClusterObserver {
 			Thread.currentThread().interrupt();
 		}
 		return List.of();
+	}
+
+	/**
+	 * The introspect source is ok only when every process it asked answered; otherwise it says
+	 * how many did not and why the first did not, and is {@code partial} while others answered.
+	 */
+	static SourceReading introspectReading(List<ProcessHealth> readings, long durationMs) {
+		List<ProcessHealth> unread = readings.stream().filter(ProcessHealth::unread).toList();
+		if (unread.isEmpty()) {
+			return new SourceReading(INTROSPECT, "ok", null, null, durationMs);
+		}
+		long asked = readings.stream().filter(reading -> reading.source().startsWith("introspect ")).count();
+		ProcessHealth first = unread.get(0);
+		String message = unread.size() + " of " + asked + " introspect reads failed; " + first.service() + " on "
+				+ first.node() + ": " + first.failure();
+		return new SourceReading(INTROSPECT, (unread.size() < asked) ? "partial" : "failed", null, message,
+				durationMs);
 	}
 
 	private long remaining(Instant deadline) {

@@ -58,7 +58,8 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	/**
 	 * How one source answered.
 	 *
-	 * @param status {@code ok}, {@code failed}, {@code timeout} or {@code skipped}
+	 * @param status {@code ok}, {@code failed}, {@code timeout}, {@code skipped}, or {@code partial} when some of
+	 * what it reads answered and some did not
 	 * @param failure the failure's kind ({@code UNREACHABLE}, {@code UNAUTHORIZED}, ...), when it failed
 	 */
 	public record SourceReading(String source, String status, @Nullable String failure, @Nullable String message,
@@ -154,9 +155,16 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	 * @param source {@code introspect <address>:<port>} (with why it could not be read, when it
 	 * could not), or the container whose state stood for the service
 	 * @param container the Kubernetes container of the service, null when the node has none
+	 * @param failure why its introspect could not be read, null when it was read or not asked
 	 */
 	public record ProcessHealth(String node, String pod, String service, String state, @Nullable String description,
-			String source, Instant readAt, @Nullable String container) {
+			String source, Instant readAt, @Nullable String container, @Nullable String failure) {
+
+		/** Whether tfmesh failed to read it, apart from the standby that contrail-status expects not to answer. */
+		public boolean unread() {
+			return failure != null && !"backup".equals(state);
+		}
+
 	}
 
 	/** kube-manager's value of a setting; null when unknown or unset. */

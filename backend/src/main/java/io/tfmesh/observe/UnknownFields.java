@@ -25,7 +25,8 @@ final class UnknownFields {
 	static List<String> of(Observation observation) {
 		List<String> unknown = new ArrayList<>();
 		for (SourceReading source : observation.sources()) {
-			if (!source.ok()) {
+			// a partial reading leaves unknown only the lines it could not read, and they say so
+			if (!source.ok() && !"partial".equals(source.status())) {
 				unknown.addAll(FILLED_BY.getOrDefault(source.source(), List.of()));
 			}
 		}

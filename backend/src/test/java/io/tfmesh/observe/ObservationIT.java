@@ -133,10 +133,11 @@ class ObservationIT extends IntegrationTestSupport {
 		master.tls(certificates.serverContext());
 		try {
 			JsonNode withoutCertificates = observe();
-			assertThat(health(withoutCertificates, "control", "control")).isEqualTo("initializing");
+			assertThat(health(withoutCertificates, "control", "control")).isEqualTo("unknown");
 			assertThat(reading(withoutCertificates, "control", "control").get("source").asString())
 				.contains("https://" + MASTER + ":8083", "unreachable");
-			assertThat(health(withoutCertificates, "config", "api")).isEqualTo("initializing");
+			assertThat(health(withoutCertificates, "config", "api")).isEqualTo("unknown");
+			assertThat(source(withoutCertificates, "introspect").get("status").asString()).isIn("partial", "failed");
 
 			Map<String, Object> cluster = clusterBody(unique("observed-tls"));
 			cluster.put("introspect", Map.of("caCertificate", certificates.caCertificatePem(), "clientCertificate",
@@ -248,11 +249,19 @@ class ObservationIT extends IntegrationTestSupport {
 	}
 
 	@Test
-	void introspectThatCannotBeReachedShowsAsContrailStatusDoes() {
+	void introspectThatCannotBeReachedIsUnknownWithItsReasonAndTheSourceSaysSo() {
 		master.down(true);
 		JsonNode state = observe();
-		assertThat(health(state, "control", "control")).isEqualTo("initializing");
+		assertThat(health(state, "control", "control")).isEqualTo("unknown");
+		assertThat(reading(state, "control", "control").get("description").asString())
+			.isEqualTo("introspect unreachable");
+		assertThat(reading(state, "control", "control").get("failure").asString()).contains(MASTER + ":8083");
+		// contrail-status's reading of a standby that does not listen
 		assertThat(health(state, "kubernetes", "kube-manager")).isEqualTo("backup");
+		JsonNode introspect = source(state, "introspect");
+		assertThat(introspect.get("status").asString()).isIn("partial", "failed");
+		assertThat(introspect.get("message").asString()).contains("introspect reads failed", "unreachable");
+		assertThat(state.get("complete").asBoolean()).isFalse();
 	}
 
 	@Test

@@ -207,7 +207,7 @@ class SandboxIT {
 		JsonNode certificates = enabled.json();
 		try {
 			assertThat(line(observe("aws-east"), "aws-east-master", "control", "control"))
-				.isEqualTo("control: initializing");
+				.isEqualTo("control: unknown (introspect unreachable)");
 
 			JsonNode cluster = admin().get("/api/v1/clusters/" + id("aws-east")).json();
 			Map<String, Object> body = new java.util.LinkedHashMap<>();

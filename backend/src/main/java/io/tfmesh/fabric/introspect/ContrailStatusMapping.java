@@ -34,17 +34,24 @@ public final class ContrailStatusMapping {
 	}
 
 	/**
-	 * A running process whose introspect could not be read: refused connections make a
-	 * backup-capable service {@code backup} (the standby does not listen), a timeout is
-	 * {@code timeout}, and an HTTP error or an unreadable answer is {@code initializing}.
+	 * A running process whose introspect could not be read. A refused connection makes a
+	 * backup-capable service {@code backup}, as in contrail-status (the standby does not listen).
+	 * Elsewhere contrail-status prints {@code initializing} without a word; tfmesh says it does not
+	 * know and why. A timeout is {@code timeout}; an answer without a NodeStatus is
+	 * {@code initializing}, as in contrail-status, with what the answer was.
 	 */
 	public static ServiceStatus ofFailure(TfService service, FabricException failure) {
-		String state = switch (failure.kind()) {
-			case UNREACHABLE -> service.backup() ? ServiceStatus.BACKUP : ServiceStatus.INITIALIZING;
-			case TIMEOUT -> ServiceStatus.TIMEOUT;
-			default -> ServiceStatus.INITIALIZING;
+		return switch (failure.kind()) {
+			case UNREACHABLE -> service.backup() ? status(service, ServiceStatus.BACKUP, null)
+					: status(service, ServiceStatus.UNKNOWN, "introspect unreachable");
+			case TIMEOUT -> status(service, ServiceStatus.TIMEOUT, null);
+			default -> status(service, ServiceStatus.INITIALIZING, (failure.status() > 0)
+					? "introspect answered HTTP " + failure.status() : "introspect answered without a NodeStatus");
 		};
-		return new ServiceStatus(service.pod(), service.service(), state, null);
+	}
+
+	private static ServiceStatus status(TfService service, String state, @Nullable String description) {
+		return new ServiceStatus(service.pod(), service.service(), state, description);
 	}
 
 	/** Its container does not run: contrail-status does not introspect it. */

@@ -88,9 +88,16 @@ class ContrailStatusMappingTest {
 
 	@ParameterizedTest
 	@EnumSource(names = { "CONTROL", "CONTROL_NODEMGR", "CONFIG_API", "VROUTER_AGENT", "ANALYTICS_COLLECTOR" })
-	void aRefusedConnectionIsInitializingElsewhere(TfService service) {
-		assertThat(ContrailStatusMapping.ofFailure(service, failure(Kind.UNREACHABLE)).state())
-			.isEqualTo("initializing");
+	void aRefusedConnectionIsUnknownWithItsReasonElsewhere(TfService service) {
+		assertThat(ContrailStatusMapping.ofFailure(service, failure(Kind.UNREACHABLE)).line())
+			.isEqualTo(service.service() + ": unknown (introspect unreachable)");
+	}
+
+	@Test
+	void anHttpErrorIsInitializingWithTheStatus() {
+		FabricException failure = new FabricException("introspect", Kind.SERVER_ERROR, 503, "answered HTTP 503");
+		assertThat(ContrailStatusMapping.ofFailure(TfService.CONTROL, failure).line())
+			.isEqualTo("control: initializing (introspect answered HTTP 503)");
 	}
 
 	@ParameterizedTest

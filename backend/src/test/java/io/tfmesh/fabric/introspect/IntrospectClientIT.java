@@ -109,7 +109,7 @@ class IntrospectClientIT {
 		FabricException kubeManager = unreachable(8108);
 
 		assertThat(ContrailStatusMapping.ofFailure(TfService.CONTROL, control).line())
-			.isEqualTo("control: initializing");
+			.isEqualTo("control: unknown (introspect unreachable)");
 		assertThat(ContrailStatusMapping.ofFailure(TfService.KUBE_MANAGER, kubeManager).line())
 			.isEqualTo("kube-manager: backup");
 
