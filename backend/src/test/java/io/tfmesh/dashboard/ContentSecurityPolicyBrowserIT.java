@@ -26,7 +26,9 @@ class ContentSecurityPolicyBrowserIT extends IntegrationTestSupport {
 		long a = Fixtures.createCluster(admin, unique("a"), cloud);
 		long b = Fixtures.createCluster(admin, unique("b"), cloud);
 		Api.Response mesh = admin.post("/api/v1/meshes", Map.of("name", unique("csp"), "clusterIds", List.of(a, b),
-				"pools", List.of(Map.of("kind", "pod", "cidr", "10.0.0.0/8", "defaultPrefixLength", 24))));
+				"pools", List.of(Map.of("kind", "pod", "cidr", "10.0.0.0/8", "defaultPrefixLength", 24),
+						Map.of("kind", "service", "cidr", "100.64.0.0/10", "defaultPrefixLength", 24),
+						Map.of("kind", "fabric", "cidr", "192.168.0.0/16", "defaultPrefixLength", 24))));
 		assertThat(mesh.status()).as(mesh.toString()).isEqualTo(201);
 		long meshId = mesh.json().get("id").asLong();
 
@@ -37,7 +39,8 @@ class ContentSecurityPolicyBrowserIT extends IntegrationTestSupport {
 			browser.login(ADMIN, ADMIN_PASSWORD);
 			browser.waitForPath("/");
 			for (String path : List.of("/", "/clouds", "/clouds/" + cloud, "/clouds/new", "/clusters",
-					"/clusters/new", "/meshes", "/meshes/" + meshId, "/audit", "/users", "/users/new", "/account")) {
+					"/clusters/new", "/meshes", "/meshes/" + meshId, "/audit", "/users", "/users/new", "/account",
+					"/swagger-ui/index.html")) {
 				browser.go(path);
 				browser.text();
 				violations.addAll(policyMessages(path, browser.consoleMessages()));
