@@ -52,9 +52,8 @@ class ContentSecurityPolicyBrowserIT extends IntegrationTestSupport {
 			violations.addAll(policyMessages("/clusters/" + a, browser.consoleMessages()));
 
 			browser.go("/meshes/" + meshId);
-			Object left = browser.script(
-					"return document.querySelector('#pool-pod .bar span').style.getPropertyValue('width');");
-			assertThat(left).as("the drawing's computed width, set from data-style").asString().endsWith("%");
+			Object swatch = browser.script("return document.querySelector('#member-" + a + " .swatch').style.cssText;");
+			assertThat(swatch).as("the member's colour, set from data-style").asString().contains("background");
 			assertThat(browser.has(By.cssSelector("style"))).as("no style element added by a script").isFalse();
 			violations.addAll(policyMessages("/meshes/" + meshId, browser.consoleMessages()));
 		}
