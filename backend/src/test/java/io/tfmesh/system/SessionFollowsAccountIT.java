@@ -68,6 +68,21 @@ class SessionFollowsAccountIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void changingYourOwnPasswordKeepsThisSessionAndEndsTheOthers() {
+		TestAccount viewer = Fixtures.account(api, "viewer");
+		Session here = Session.logIn(baseUrl(), viewer.username(), viewer.password());
+		Session elsewhere = Session.logIn(baseUrl(), viewer.username(), viewer.password());
+
+		HttpResponse<String> changed = here.send("POST", "/account/password", Map.of("currentPassword",
+				viewer.password(), "newPassword", "my-own-new-password", "repeatPassword", "my-own-new-password"));
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(locationPath(changed)).isEqualTo("/account");
+
+		assertThat(here.send("GET", "/account", Map.of()).statusCode()).isEqualTo(200);
+		assertRedirectedToLogin(elsewhere.send("GET", "/account", Map.of()));
+	}
+
+	@Test
 	void basicCredentialsAndTokensFollowTheAccountToo() {
 		TestAccount admin = Fixtures.account(api, "admin");
 		Api.Response token = admin.client().post("/api/v1/tokens", Map.of("name", unique("token")));

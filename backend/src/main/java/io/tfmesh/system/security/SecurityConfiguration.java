@@ -24,7 +24,12 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +58,13 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * Swagger UI, a third-party page, applies inline styles from its script: it may, but it
+	 * still runs only tfmesh's own script files.
+	 */
+	static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+		.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
 			+ "magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -71,6 +83,11 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	AccountSessions accountSessions(UserDetailsService accounts) {
+		return new AccountSessions(accounts);
 	}
 
 	@Bean
@@ -113,17 +130,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http, UserDetailsService accounts, LoginAttempts attempts)
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AccountSessions sessions, LoginAttempts attempts)
 			throws Exception {
-		SessionAccountFilter sessionAccounts = new SessionAccountFilter(accounts);
 		SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
 		toPage.setDefaultTargetUrl("/");
 		http.formLogin(login -> login.loginPage("/login").successHandler((request, response, authentication) -> {
-			sessionAccounts.stamp(request, authentication.getName());
+			sessions.stamp(request, authentication.getName());
 			attempts.formSucceeded(authentication.getName(), request.getRemoteAddr());
 			toPage.onAuthenticationSuccess(request, response, authentication);
 		}).permitAll())
-			.addFilterAfter(sessionAccounts, LogoutFilter.class)
+			.addFilterAfter(new SessionAccountFilter(sessions), LogoutFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(attempts.throttle()), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::securityHeaders)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -147,7 +163,12 @@ class SecurityConfiguration {
 	 * also as a TLS-terminating proxy reports them when forwarded headers are trusted).
 	 */
 	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+		headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
 	}

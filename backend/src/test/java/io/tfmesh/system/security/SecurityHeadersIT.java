@@ -39,6 +39,15 @@ class SecurityHeadersIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void swaggerUiMayApplyInlineStylesButRunsOnlyOwnScripts() {
+		HttpResponse<String> swagger = get(port, "/swagger-ui/index.html", false);
+		assertThat(swagger.statusCode()).isEqualTo(200);
+		assertThat(swagger.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("script-src 'self';", "style-src 'self' 'unsafe-inline'")
+			.doesNotContain("unsafe-eval");
+	}
+
+	@Test
 	void aForwardedHttpsClaimIsIgnoredWithoutTheProxyProfile() {
 		HttpResponse<String> login = get(port, "/login", true);
 		assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
