@@ -17,10 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a dashboard session as soon as its account changes: each request of a logged-in session
  * reads the account again and compares its {@link AccountStamp} with the one taken at login
- * ({@link AccountSessions}). A
- * demoted, disabled, re-passworded or deleted user's session is invalidated before the request
- * is authorized, so the request is anonymous: a page sends it to the login page, a form post
- * fails its CSRF check.
+ * ({@link AccountSessions}). A demoted, disabled, re-passworded or deleted user's session is
+ * invalidated before the request is authorized, so the request is anonymous and is sent to the
+ * login page, a form post too.
  */
 class SessionAccountFilter extends OncePerRequestFilter {
 
