@@ -21,3 +21,18 @@ document.addEventListener("change", function (event) {
   }
 });
 document.addEventListener("DOMContentLoaded", syncChoices);
+
+// Applies computed styles (a pool drawing's positions and colours) from data-style: the
+// Content-Security-Policy refuses style attributes but not styles set through the DOM.
+function applyDataStyles(root) {
+  root.querySelectorAll("[data-style]").forEach(function (element) {
+    element.getAttribute("data-style").split(";").forEach(function (declaration) {
+      var colon = declaration.indexOf(":");
+      if (colon > 0) {
+        element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
+      }
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { applyDataStyles(document); });
+document.addEventListener("htmx:load", function (event) { applyDataStyles(event.detail.elt); });

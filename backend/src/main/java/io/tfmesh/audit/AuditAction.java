@@ -2,10 +2,10 @@ package io.tfmesh.audit;
 
 public enum AuditAction {
 
-	CREATE, UPDATE, DELETE;
+	CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED;
 
 	public String json() {
-		return name().toLowerCase();
+		return name().toLowerCase().replace('_', '-');
 	}
 
 }

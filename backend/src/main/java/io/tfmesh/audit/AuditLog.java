@@ -54,6 +54,19 @@ public class AuditLog {
 				toJson(after, changedSecrets));
 	}
 
+	/**
+	 * Records a login attempt under the username tried (whether or not such a user exists),
+	 * in a transaction of its own: a login changes nothing else.
+	 * @param state what to keep about the attempt, such as the client address
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordLogin(AuditAction action, String actor, Object state) {
+		jdbc.update("""
+				INSERT INTO audit_event (at, actor, action, object_type, object_id, object_name, before_state, after_state)
+				VALUES (?, ?, ?, 'login', NULL, ?, NULL, ?::jsonb)""", Timestamp.from(clock.instant()), actor,
+				action.json(), actor, toJson(state, new String[0]));
+	}
+
 	public static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();

@@ -4,8 +4,10 @@ import java.security.Principal;
 import java.util.Map;
 
 import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.security.AccountSessions;
 import io.tfmesh.system.web.FormErrors;
 import io.tfmesh.system.web.RequestValidator;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -35,10 +37,14 @@ class AccountController {
 
 	private final RequestValidator validator;
 
-	AccountController(UserService users, ApiTokenService tokens, RequestValidator validator) {
+	private final AccountSessions sessions;
+
+	AccountController(UserService users, ApiTokenService tokens, RequestValidator validator,
+			AccountSessions sessions) {
 		this.users = users;
 		this.tokens = tokens;
 		this.validator = validator;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -50,12 +56,14 @@ class AccountController {
 
 	@PostMapping("/password")
 	String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Principal caller,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		return FormErrors.attempt(result, PASSWORD_FIELDS, () -> {
 			if (!form.getNewPassword().equals(form.getRepeatPassword())) {
 				throw new InvalidInputException("newPassword", "the two new passwords differ");
 			}
 			users.changeOwnPassword(caller.getName(), form.getCurrentPassword(), form.getNewPassword());
+			// a new password ends the account's other sessions, not this one
+			sessions.keepCurrentSession(request);
 			return true;
 		}).map(done -> {
 			redirect.addFlashAttribute("message", "Your password was changed.");

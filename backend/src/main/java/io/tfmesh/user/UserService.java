@@ -69,6 +69,7 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserView update(long id, UpdateUserRequest request, long expectedVersion) {
+		int enabledAdmins = users.lockEnabled(Role.ADMIN).size();
 		User user = find(id);
 		if (user.getVersion() != expectedVersion) {
 			throw new StaleVersionException(AUDIT_TYPE, id, expectedVersion, user.getVersion());
@@ -76,7 +77,7 @@ public class UserService {
 		UserView before = UserView.of(user);
 		boolean losesAdmin = user.getRole() == Role.ADMIN && user.isEnabled()
 				&& (request.role() != Role.ADMIN || !request.enabled());
-		if (losesAdmin && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+		if (losesAdmin && enabledAdmins <= 1) {
 			throw new ConflictException("role", "'" + user.getUsername()
 					+ "' is the last enabled admin; make another user admin first");
 		}
@@ -99,11 +100,12 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void delete(long id) {
+		int enabledAdmins = users.lockEnabled(Role.ADMIN).size();
 		User user = find(id);
 		if (Objects.equals(user.getUsername(), AuditLog.currentActor())) {
 			throw new ConflictException("You cannot delete your own account");
 		}
-		if (user.getRole() == Role.ADMIN && user.isEnabled() && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+		if (user.getRole() == Role.ADMIN && user.isEnabled() && enabledAdmins <= 1) {
 			throw new ConflictException("'" + user.getUsername() + "' is the last enabled admin and cannot be deleted");
 		}
 		UserView before = UserView.of(user);

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
@@ -15,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,6 +50,9 @@ final class BrowserSession implements AutoCloseable {
 		requireBrowser(System.getenv("CI"), Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--user-data-dir=" + tempProfile());
@@ -65,6 +72,18 @@ final class BrowserSession implements AutoCloseable {
 			assertThat(installed).as(missing + ", required when CI is set").isTrue();
 		}
 		assumeThat(installed).as(missing).isTrue();
+	}
+
+	/** The browser console's messages since the last call, such as Content-Security-Policy violations. */
+	List<String> consoleMessages() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.map(entry -> entry.getLevel() + " " + entry.getMessage())
+			.toList();
+	}
+
+	/** Runs a script in the page and returns its result. */
+	@Nullable Object script(String script) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
 	}
 
 	void go(String path) {

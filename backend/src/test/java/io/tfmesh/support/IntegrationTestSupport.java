@@ -43,6 +43,10 @@ public abstract class IntegrationTestSupport {
 		// tests observe when they want to, and a silent cluster must not hold them for long
 		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
 		registry.add("tfmesh.fabric.observation-timeout", () -> "3s");
+		// the suite's deliberately wrong credentials all come from 127.0.0.1, many for the same
+		// accounts; LoginAbuseIT tests the login limits in an application of its own
+		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
+		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
 	}
 
 	@BeforeEach

@@ -481,7 +481,7 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 		return expanded;
 	}
 
-	private static String locationPath(HttpResponse<String> response) {
+	static String locationPath(HttpResponse<String> response) {
 		return URI.create(response.headers().firstValue("Location").orElse("")).getPath();
 	}
 

@@ -25,9 +25,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	BearerTokenFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint entryPoint) {
+	private final LoginAttempts attempts;
+
+	BearerTokenFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint entryPoint, LoginAttempts attempts) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
+		this.attempts = attempts;
 	}
 
 	@Override
@@ -40,6 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		Optional<UserDetails> account = tokens.authenticate(header.substring(BEARER.length()).strip());
 		if (account.isEmpty()) {
+			attempts.failed(null, request.getRemoteAddr(), LoginAttempts.TOKEN, "invalid or expired API token");
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired API token"));
 			return;

@@ -36,6 +36,10 @@ class ProblemResponses {
 				"Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
 	}
 
+	void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+		write(request, response, HttpStatus.TOO_MANY_REQUESTS, detail);
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
