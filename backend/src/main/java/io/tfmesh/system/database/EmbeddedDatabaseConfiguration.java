@@ -29,8 +29,8 @@ class EmbeddedDatabaseConfiguration {
 			.type(HikariDataSource.class)
 			.driverClassName("org.postgresql.Driver")
 			.url(server.jdbcUrl())
-			.username(EmbeddedPostgresServer.SUPERUSER)
-			.password("")
+			.username(server.username())
+			.password(server.password())
 			.build();
 		dataSource.setPoolName("tfmesh-embedded");
 		return dataSource;
