@@ -50,6 +50,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private volatile EmbeddedPostgres postgres;
 
+	private volatile Optional<ProcessHandle> postmaster;
+
 	private volatile boolean closed;
 
 	private EmbeddedPostgresServer(Path dataDirectory, String database, EmbeddedPostgres postgres,
@@ -59,6 +61,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		this.postgres = postgres;
 		this.port = postgres.getPort();
 		this.credentials = credentials;
+		this.postmaster = findPostmaster(dataDirectory);
 	}
 
 	static EmbeddedPostgresServer start(Path dataDirectory, EmbeddedDatabaseSettings settings) {
@@ -122,31 +125,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return port;
 	}
 
-	/** Process id of the running postmaster, as PostgreSQL records it in its data directory. */
+	/** Process id of the postmaster, as PostgreSQL records it in its data directory. */
 	public Optional<Long> postmasterPid() {
-		try {
-			return postmasterPid(dataDirectory);
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
-	/** Whether the postmaster this server started is still alive. */
-	public boolean isRunning() {
-		return postmasterPid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+		return postmaster.map(ProcessHandle::pid);
 	}
 
 	/**
-	 * Starts the server again when its postmaster is gone (killed, or crashed), on the same port
-	 * so that connection pools reach it again.
-	 * @return whether a restart was needed and succeeded
+	 * Whether the postmaster this server started is alive: cheap enough to ask on every request,
+	 * and false from the moment the server is lost until it runs again.
 	 */
-	public synchronized boolean restartIfStopped() {
-		if (closed || isRunning()) {
+	public boolean isAvailable() {
+		return !closed && postmaster.map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/**
+	 * Starts the server again after its postmaster is gone (killed, or crashed), on the same port
+	 * so that connection pools reach it again.
+	 * @return whether the server runs again
+	 */
+	synchronized boolean restart() {
+		if (closed) {
 			return false;
 		}
-		log.error("The embedded PostgreSQL in {} has stopped; starting it again", dataDirectory);
+		if (isAvailable()) {
+			return true;
+		}
+		log.warn("Starting the embedded PostgreSQL in {} again", dataDirectory);
 		try {
 			postgres.close();
 		}
@@ -156,12 +160,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			postgres = launch(dataDirectory, port, credentials, new ServerLockdown(PostgresBinaries.INSTANCE),
 					RESTART_WAIT);
-			log.info("The embedded PostgreSQL in {} runs again on port {}", dataDirectory, port);
+			postmaster = findPostmaster(dataDirectory);
+			log.warn("The embedded PostgreSQL in {} runs again on port {}", dataDirectory, port);
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.error("Cannot start the embedded PostgreSQL in {} again; retrying", dataDirectory, ex);
+			log.error("Cannot start the embedded PostgreSQL in {} again", dataDirectory, ex);
 			return false;
+		}
+	}
+
+	private static Optional<ProcessHandle> findPostmaster(Path dataDirectory) {
+		try {
+			return postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot read the postmaster's process id in {}", dataDirectory, ex);
+			return Optional.empty();
 		}
 	}
 

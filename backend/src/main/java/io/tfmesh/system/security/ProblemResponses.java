@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,13 @@ class ProblemResponses {
 
 	AuthenticationEntryPoint unauthenticated() {
 		return (request, response, ex) -> {
+			if (ex instanceof InternalAuthenticationServiceException) {
+				// the credentials could not be checked (the database is unreachable): not a wrong password
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+						"tfmesh cannot check credentials now: its database is unreachable. Try again in a few seconds.");
+				return;
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tfmesh\", Bearer realm=\"tfmesh\"");
 			write(request, response, HttpStatus.UNAUTHORIZED,
 					"Authenticate with HTTP Basic or a personal API token (Authorization: Bearer tfm_...)");
