@@ -40,6 +40,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Duration RESTART_WAIT = Duration.ofSeconds(30);
 
+	/**
+	 * Tables, views and free-standing sequences of the public schema not yet owned by tfmesh's
+	 * role; indexes and the sequences of identity and serial columns follow their table.
+	 */
+	private static final String HAND_OVER_OBJECTS = """
+			DO $$
+			DECLARE
+				object record;
+			BEGIN
+				ALTER SCHEMA public OWNER TO APPLICATION_ROLE;
+				FOR object IN
+					SELECT c.oid::regclass AS name,
+						CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+							WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind
+					FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+					WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+						AND pg_get_userbyid(c.relowner) <> 'APPLICATION_ROLE'
+						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+							AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+				LOOP
+					EXECUTE format('ALTER %s %s OWNER TO APPLICATION_ROLE', object.kind, object.name);
+				END LOOP;
+			END $$""";
+
 	private final Path dataDirectory;
 
 	private final String database;
@@ -217,30 +241,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					+ username(), ex);
 		}
 	}
-
-	/**
-	 * Tables, views and free-standing sequences of the public schema not yet owned by tfmesh's
-	 * role; indexes and the sequences of identity and serial columns follow their table.
-	 */
-	private static final String HAND_OVER_OBJECTS = """
-			DO $$
-			DECLARE
-				object record;
-			BEGIN
-				ALTER SCHEMA public OWNER TO APPLICATION_ROLE;
-				FOR object IN
-					SELECT c.oid::regclass AS name,
-						CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
-							WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind
-					FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-					WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-						AND pg_get_userbyid(c.relowner) <> 'APPLICATION_ROLE'
-						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-							AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
-				LOOP
-					EXECUTE format('ALTER %s %s OWNER TO APPLICATION_ROLE', object.kind, object.name);
-				END LOOP;
-			END $$""";
 
 	private Connection superuserConnection(String databaseName) throws SQLException {
 		return postgres.getDatabase(ServerLockdown.SUPERUSER, databaseName).getConnection();
