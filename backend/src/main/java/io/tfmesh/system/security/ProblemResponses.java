@@ -29,7 +29,7 @@ class ProblemResponses {
 			if (ex instanceof InternalAuthenticationServiceException) {
 				// the credentials could not be checked (the database is unreachable): not a wrong password
 				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-				write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+				write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
 						"tfmesh cannot check credentials now: its database is unreachable. Try again in a few seconds.");
 				return;
 			}
@@ -46,8 +46,13 @@ class ProblemResponses {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		write(request, response, status, Problems.typeFor(status), detail);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.of(status, Problems.typeFor(status), detail).getType().toString());
+		problem.put("type", Problems.of(status, type, detail).getType().toString());
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);
