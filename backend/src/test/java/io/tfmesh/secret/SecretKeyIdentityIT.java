@@ -1,5 +1,10 @@
 package io.tfmesh.secret;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,7 +86,7 @@ class SecretKeyIdentityIT {
 	}
 
 	@Test
-	void aSecretTheKeyCannotReadIsAConflictNamingTheCluster() {
+	void aSecretTheKeyCannotReadIsAConflictNamingTheCluster() throws Exception {
 		try (ConfigurableApplicationContext tfmesh = new SpringApplicationBuilder(TfmeshApplication.class).run(
 				"--server.port=0", "--tfmesh.data-dir=" + firstDataDir, "--tfmesh.admin.password=" + ADMIN_PASSWORD,
 				"--tfmesh.fabric.observe-interval=0s")) {
@@ -102,7 +107,43 @@ class SecretKeyIdentityIT {
 			assertThat(problem.get("detail").asString()).contains("cluster 'unreadable-cluster'")
 				.contains("cluster.kubeconfig")
 				.contains("enter the credential again");
+
+			HttpResponse<String> page = pageObserve(tfmesh, clusterId);
+			assertThat(page.statusCode()).isEqualTo(409);
+			assertThat(page.body()).contains("cluster &#39;unreadable-cluster&#39;").contains("TFMESH_SECRET_KEY");
 		}
+	}
+
+	/** Logs in to the dashboard and presses the cluster's "observe now" button. */
+	private static HttpResponse<String> pageObserve(ConfigurableApplicationContext context, long clusterId)
+			throws Exception {
+		String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String loginCsrf = csrf(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body(), "name=\"_csrf\" value=\"");
+		browser.send(form(base + "/login", "username=admin&password=" + ADMIN_PASSWORD + "&_csrf=" + loginCsrf),
+				HttpResponse.BodyHandlers.ofString());
+		String pageCsrf = csrf(browser.send(HttpRequest.newBuilder(URI.create(base + "/clusters/" + clusterId)).build(),
+				HttpResponse.BodyHandlers.ofString()).body(), "name=\"_csrf\" content=\"");
+		return browser.send(form(base + "/clusters/" + clusterId + "/observe", "_csrf=" + pageCsrf),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest form(String url, String body) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private static String csrf(String html, String marker) {
+		int start = html.indexOf(marker);
+		assertThat(start).as("a CSRF token in the page").isNotNegative();
+		start += marker.length();
+		return html.substring(start, html.indexOf('"', start));
 	}
 
 	private static String[] append(String[] arguments, String argument) {
