@@ -9,6 +9,7 @@ import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
 import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.secret.SecretCipher;
+import io.tfmesh.secret.SecretUnreadableException;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.NotFoundException;
@@ -138,6 +139,15 @@ public class ClusterService {
 	@Transactional(readOnly = true)
 	public ClusterAccess access(long id) {
 		Cluster cluster = find(id);
+		try {
+			return access(cluster);
+		}
+		catch (SecretUnreadableException ex) {
+			throw ex.of("cluster '" + cluster.getName() + "'");
+		}
+	}
+
+	private ClusterAccess access(Cluster cluster) {
 		Cluster.Secrets secrets = cluster.secrets();
 		ClusterAccess.Kubernetes kubernetes = new ClusterAccess.Kubernetes(cluster.getKubernetesApiUrl(),
 				secrets.kubeconfig() == null ? null : cipher.decrypt(secrets.kubeconfig(), KUBECONFIG),

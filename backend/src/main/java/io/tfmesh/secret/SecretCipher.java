@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.tfmesh.system.TfmeshSettings;
 
@@ -28,17 +31,47 @@ public class SecretCipher {
 
 	private static final int TAG_BITS = 128;
 
+	/** What the fingerprint authenticates; fixed, so that one key always has one fingerprint. */
+	private static final byte[] FINGERPRINT_LABEL = "tfmesh secret key fingerprint v1".getBytes(StandardCharsets.US_ASCII);
+
 	private final SecretKey key;
+
+	private final String keySource;
 
 	private final SecureRandom random = new SecureRandom();
 
 	@Autowired
 	SecretCipher(SecretSettings settings, TfmeshSettings tfmesh) {
-		this(SecretKeyLoader.load(settings.secretKey(), tfmesh.dataDir()));
+		this(SecretKeyLoader.load(settings.secretKey(), tfmesh.dataDir()),
+				SecretKeyLoader.describe(settings.secretKey(), tfmesh.dataDir()));
 	}
 
 	SecretCipher(SecretKey key) {
+		this(key, "a key given in code");
+	}
+
+	private SecretCipher(SecretKey key, String keySource) {
 		this.key = key;
+		this.keySource = keySource;
+	}
+
+	/**
+	 * Identifies the key without revealing it: HMAC-SHA256 of a fixed label under the key, in hex.
+	 */
+	public String fingerprint() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_LABEL));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	/** Where the key came from, for messages that tell an operator which key to change. */
+	public String keySource() {
+		return keySource;
 	}
 
 	public byte[] encrypt(String plaintext, String purpose) {

@@ -43,6 +43,10 @@ final class SecretKeyLoader {
 		}
 	}
 
+	static String describe(String configured, Path dataDir) {
+		return StringUtils.hasText(configured) ? "TFMESH_SECRET_KEY" : dataDir.resolve(KEY_FILE).toString();
+	}
+
 	private static void generate(Path file) throws IOException {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);

@@ -67,4 +67,19 @@ class SecretCipherTest {
 		assertThatThrownBy(() -> SecretKeyLoader.load("not base64!", dataDir)).hasMessageContaining("not base64");
 	}
 
+	@Test
+	void fingerprintsIdentifyTheKeyWithoutRevealingIt() {
+		byte[] keyBytes = new byte[32];
+		keyBytes[0] = 7;
+		String key = Base64.getEncoder().encodeToString(keyBytes);
+		SecretCipher cipher = new SecretCipher(SecretKeyLoader.load(key, dataDir));
+		SecretCipher sameKey = new SecretCipher(SecretKeyLoader.load(key, dataDir));
+		SecretCipher otherKey = new SecretCipher(SecretKeyLoader.load(null, dataDir));
+
+		assertThat(cipher.fingerprint()).hasSize(64)
+			.isEqualTo(sameKey.fingerprint())
+			.isNotEqualTo(otherKey.fingerprint())
+			.doesNotContain(java.util.HexFormat.of().formatHex(keyBytes).substring(0, 16));
+	}
+
 }

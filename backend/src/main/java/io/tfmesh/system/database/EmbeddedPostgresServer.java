@@ -26,23 +26,66 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server whose data directory outlives the process, so the inventory
- * survives restarts of tfmesh.
+ * survives restarts of tfmesh. Every connection needs a password; tfmesh works as a role that
+ * owns its database and nothing else, and a server that stops underneath tfmesh is started
+ * again on the same port.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-
-	static final String SUPERUSER = "postgres";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
 
-	private final EmbeddedPostgres postgres;
+	private static final Duration FIRST_STARTUP_WAIT = Duration.ofSeconds(120);
+
+	private static final Duration RESTART_WAIT = Duration.ofSeconds(30);
+
+	/**
+	 * Tables, views and free-standing sequences of the public schema not yet owned by tfmesh's
+	 * role; indexes and the sequences of identity and serial columns follow their table.
+	 */
+	private static final String HAND_OVER_OBJECTS = """
+			DO $$
+			DECLARE
+				object record;
+			BEGIN
+				ALTER SCHEMA public OWNER TO APPLICATION_ROLE;
+				FOR object IN
+					SELECT c.oid::regclass AS name,
+						CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+							WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind
+					FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+					WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+						AND pg_get_userbyid(c.relowner) <> 'APPLICATION_ROLE'
+						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+							AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+				LOOP
+					EXECUTE format('ALTER %s %s OWNER TO APPLICATION_ROLE', object.kind, object.name);
+				END LOOP;
+			END $$""";
+
+	private final Path dataDirectory;
 
 	private final String database;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
-		this.postgres = postgres;
+	private final int port;
+
+	private final DatabaseCredentials credentials;
+
+	private volatile EmbeddedPostgres postgres;
+
+	private volatile Optional<ProcessHandle> postmaster;
+
+	private volatile boolean closed;
+
+	private EmbeddedPostgresServer(Path dataDirectory, String database, EmbeddedPostgres postgres,
+			DatabaseCredentials credentials) {
+		this.dataDirectory = dataDirectory;
 		this.database = database;
+		this.postgres = postgres;
+		this.port = postgres.getPort();
+		this.credentials = credentials;
+		this.postmaster = findPostmaster(dataDirectory);
 	}
 
 	static EmbeddedPostgresServer start(Path dataDirectory, EmbeddedDatabaseSettings settings) {
@@ -51,19 +94,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			ensureNotInUse(dataDirectory);
 			stopOrphanedPostmaster(dataDirectory);
 			clearUnfinishedInitdb(dataDirectory);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDirectory)
-				.setCleanDataDirectory(false)
-				.setPort(settings.port())
-				.setPGStartupWait(Duration.ofSeconds(120))
-				// the library's defaults favour throw-away test databases; this one keeps real data
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("listen_addresses", "localhost")
-				.setServerConfig("max_connections", "100")
-				.start();
-			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, settings.database());
-			server.createDatabaseIfMissing();
+			ServerLockdown lockdown = new ServerLockdown(PostgresBinaries.INSTANCE);
+			DatabaseCredentials credentials = lockdown.credentials(dataDirectory);
+			EmbeddedPostgres postgres = launch(dataDirectory, settings.port(), credentials, lockdown,
+					FIRST_STARTUP_WAIT);
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, settings.database(), postgres,
+					credentials);
+			server.prepareDatabase();
 			log.info("Embedded PostgreSQL serves {} from {}", server.jdbcUrl(), dataDirectory);
 			return server;
 		}
@@ -72,35 +109,145 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	private static EmbeddedPostgres launch(Path dataDirectory, int port, DatabaseCredentials credentials,
+			ServerLockdown lockdown, Duration startupWait) throws IOException {
+		return EmbeddedPostgres.builder()
+			.setPgBinaryResolver(PostgresBinaries.INSTANCE)
+			.setOverrideWorkingDirectory(PostgresBinaries.workingDirectory())
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.setPGStartupWait(startupWait)
+			// after initdb and before the server first listens, so it never trusts a connection
+			.setDataDirectoryCustomizer(directory -> lockdown.apply(directory.toPath(), credentials))
+			// the library's readiness check connects as the superuser
+			.setConnectConfig("password", credentials.superuserPassword())
+			// the library's defaults favour throw-away test databases; this one keeps real data
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("max_connections", "100")
+			.setServerConfig("password_encryption", "scram-sha-256")
+			.start();
+	}
+
+	/** JDBC URL of tfmesh's database, without credentials. */
 	public String jdbcUrl() {
-		return postgres.getJdbcUrl(SUPERUSER, database);
+		return "jdbc:postgresql://localhost:" + port + "/" + database;
+	}
+
+	/** The unprivileged role tfmesh connects as. */
+	public String username() {
+		return ServerLockdown.APPLICATION_ROLE;
+	}
+
+	public String password() {
+		return credentials.applicationPassword();
 	}
 
 	public int port() {
-		return postgres.getPort();
+		return port;
+	}
+
+	/** Process id of the postmaster, as PostgreSQL records it in its data directory. */
+	public Optional<Long> postmasterPid() {
+		return postmaster.map(ProcessHandle::pid);
+	}
+
+	/**
+	 * Whether the postmaster this server started is alive: cheap enough to ask on every request,
+	 * and false from the moment the server is lost until it runs again.
+	 */
+	public boolean isAvailable() {
+		return !closed && postmaster.map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/**
+	 * Starts the server again after its postmaster is gone (killed, or crashed), on the same port
+	 * so that connection pools reach it again.
+	 * @return whether the server runs again
+	 */
+	synchronized boolean restart() {
+		if (closed) {
+			return false;
+		}
+		if (isAvailable()) {
+			return true;
+		}
+		log.warn("Starting the embedded PostgreSQL in {} again", dataDirectory);
+		try {
+			postgres.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Releasing the stopped server", ex);
+		}
+		try {
+			postgres = launch(dataDirectory, port, credentials, new ServerLockdown(PostgresBinaries.INSTANCE),
+					RESTART_WAIT);
+			postmaster = findPostmaster(dataDirectory);
+			log.warn("The embedded PostgreSQL in {} runs again on port {}", dataDirectory, port);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Cannot start the embedded PostgreSQL in {} again", dataDirectory, ex);
+			return false;
+		}
+	}
+
+	private static Optional<ProcessHandle> findPostmaster(Path dataDirectory) {
+		try {
+			return postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot read the postmaster's process id in {}", dataDirectory, ex);
+			return Optional.empty();
+		}
 	}
 
 	@Override
-	public void close() throws IOException {
+	public synchronized void close() throws IOException {
+		closed = true;
 		postgres.close();
 	}
 
-	private void createDatabaseIfMissing() {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-			exists.setString(1, database);
-			try (ResultSet rows = exists.executeQuery()) {
-				if (rows.next()) {
-					return;
+	/**
+	 * Creates tfmesh's database owned by its own role, and hands over what an earlier tfmesh
+	 * created as the superuser, so that tfmesh never needs the superuser after this point.
+	 */
+	private void prepareDatabase() {
+		String quotedDatabase = quote(database);
+		try (Connection connection = superuserConnection("postgres")) {
+			try (PreparedStatement exists = connection
+				.prepareStatement("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
+				exists.setString(1, database);
+				try (ResultSet rows = exists.executeQuery(); Statement statement = connection.createStatement()) {
+					if (!rows.next()) {
+						statement.execute("CREATE DATABASE " + quotedDatabase + " OWNER " + username());
+					}
+					else if (!username().equals(rows.getString(1))) {
+						statement.execute("ALTER DATABASE " + quotedDatabase + " OWNER TO " + username());
+					}
 				}
-			}
-			try (Statement create = connection.createStatement()) {
-				create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create database " + database, ex);
 		}
+		try (Connection connection = superuserConnection(database); Statement statement = connection.createStatement()) {
+			statement.execute(HAND_OVER_OBJECTS.replace("APPLICATION_ROLE", username()));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot give the objects of database " + database + " to role "
+					+ username(), ex);
+		}
+	}
+
+	private Connection superuserConnection(String databaseName) throws SQLException {
+		return postgres.getDatabase(ServerLockdown.SUPERUSER, databaseName).getConnection();
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 	/**

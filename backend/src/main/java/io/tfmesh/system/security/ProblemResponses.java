@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,13 @@ class ProblemResponses {
 
 	AuthenticationEntryPoint unauthenticated() {
 		return (request, response, ex) -> {
+			if (ex instanceof InternalAuthenticationServiceException) {
+				// the credentials could not be checked (the database is unreachable): not a wrong password
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+						"tfmesh cannot check credentials now: its database is unreachable. Try again in a few seconds.");
+				return;
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tfmesh\", Bearer realm=\"tfmesh\"");
 			write(request, response, HttpStatus.UNAUTHORIZED,
 					"Authenticate with HTTP Basic or a personal API token (Authorization: Bearer tfm_...)");
@@ -42,8 +50,13 @@ class ProblemResponses {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		write(request, response, status, Problems.typeFor(status), detail);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.of(status, Problems.typeFor(status), detail).getType().toString());
+		problem.put("type", Problems.of(status, type, detail).getType().toString());
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);

@@ -17,7 +17,8 @@ public final class OrphanedDatabaseProcess {
 	public static void main(String[] args) throws Exception {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]),
 				new EmbeddedDatabaseSettings(0, "tfmesh"));
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+				server.password());
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE survivor (note text)");
 			statement.execute("INSERT INTO survivor VALUES ('written before the crash')");
