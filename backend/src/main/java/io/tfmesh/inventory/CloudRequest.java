@@ -23,8 +23,11 @@ import org.jspecify.annotations.Nullable;
 public record CloudRequest(@NotBlank @DnsLabel String name, @NotNull Provider provider,
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*",
 				message = "may hold letters, digits and . _ -, such as us-east-1") String region,
-		@NotEmpty @Size(max = 64) List<@NotBlank @CanonicalCidr String> underlayCidrs,
+		@NotEmpty @Size(max = CloudRequest.MAX_UNDERLAYS) List<@NotBlank @CanonicalCidr String> underlayCidrs,
 		@NotBlank @IpAddress String underlayGateway, @Nullable Long version) {
+
+	/** The most underlay networks a cloud lists. */
+	public static final int MAX_UNDERLAYS = 64;
 
 	public CloudRequest {
 		name = strip(name);

@@ -43,6 +43,9 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 
 	public static final long DEFAULT_ASN = 64512;
 
+	/** The longest kubeconfig tfmesh reads, in characters. */
+	public static final int MAX_KUBECONFIG = 1_048_576;
+
 	public ClusterRequest {
 		name = CloudRequest.strip(name);
 		tfClusterName = tfClusterName == null || tfClusterName.isBlank() ? DEFAULT_TF_CLUSTER_NAME
@@ -100,7 +103,7 @@ public record ClusterRequest(@NotBlank @DnsLabel String name, @NotNull Long clou
 	 * @param caCertificate PEM of the API server's CA, for auth {@code token}
 	 */
 	public record KubernetesAccess(@NotBlank @HttpUrl String apiUrl, @NotNull KubernetesAuth auth,
-			@Nullable @Size(max = 1_048_576) String kubeconfig, @Nullable @Size(max = 16_384) String token,
+			@Nullable @Size(max = MAX_KUBECONFIG) String kubeconfig, @Nullable @Size(max = 16_384) String token,
 			@Nullable @Size(max = 65_536) String caCertificate) {
 
 		public KubernetesAccess {

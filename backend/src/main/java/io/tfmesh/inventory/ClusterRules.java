@@ -143,6 +143,10 @@ final class ClusterRules {
 
 	/** Why the text is not a usable kubeconfig, or null when it is one. */
 	static @Nullable String kubeconfigProblem(String text) {
+		if (text.length() > ClusterRequest.MAX_KUBECONFIG) {
+			// the size constraint names the limit; parsing a huge document first is the cost to avoid
+			return null;
+		}
 		Object document;
 		try {
 			LoaderOptions options = new LoaderOptions();

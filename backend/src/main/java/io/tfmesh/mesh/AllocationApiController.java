@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -53,6 +54,9 @@ class AllocationApiController {
 					+ "retry returns the first answer. An exhausted pool answers 409 naming the largest free block.")
 	AllocationResult allocate(@PathVariable long id, @RequestBody(required = false) @Nullable AllocationRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		if (request != null && !request.kindProblems().isEmpty()) {
+			throw new InvalidInputException(request.kindProblems());
+		}
 		return allocations.allocate(id, request == null ? AllocationRequest.everything() : request,
 				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip());
 	}

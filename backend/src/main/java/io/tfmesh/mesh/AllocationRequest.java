@@ -1,8 +1,10 @@
 package io.tfmesh.mesh;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tfmesh.system.error.FieldProblem;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
@@ -30,6 +32,28 @@ public record AllocationRequest(@Nullable @Size(max = 500) List<Long> clusterIds
 		expected = expected == null ? Map.of() : Map.copyOf(expected);
 		headroom = headroom == null ? 1.0 : headroom;
 		asn = asn == null || asn;
+	}
+
+	/**
+	 * Kinds that no allocation makes: underlays come from the member clouds and reservations
+	 * from their own operation.
+	 */
+	public List<FieldProblem> kindProblems() {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < kinds.size(); i++) {
+			refuse("kinds[" + i + "]", kinds.get(i), problems);
+		}
+		prefixLengths.keySet().stream().sorted().forEach(kind -> refuse("prefixLengths." + kind.id(), kind, problems));
+		expected.keySet().stream().sorted().forEach(kind -> refuse("expected." + kind.id(), kind, problems));
+		return problems;
+	}
+
+	private static void refuse(String field, Kind kind, List<FieldProblem> problems) {
+		if (!kind.ofCluster()) {
+			problems.add(new FieldProblem(field, "is " + kind.id()
+					+ ", which is not allocated; allowed values are pod, service and fabric"
+					+ (kind == Kind.RESERVED ? " (reserve a block with POST /api/v1/meshes/{id}/reservations)" : "")));
+		}
 	}
 
 	public static AllocationRequest everything() {

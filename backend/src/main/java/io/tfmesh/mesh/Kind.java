@@ -31,7 +31,7 @@ public enum Kind {
 				return kind;
 			}
 		}
-		throw new IllegalArgumentException("unknown kind '" + id + "'; expected pod, service, fabric or reserved");
+		throw new IllegalArgumentException("unknown kind '" + id + "'; allowed values are pod, service, fabric, underlay and reserved");
 	}
 
 	public boolean ofCluster() {

@@ -60,6 +60,11 @@ public final class Api {
 		return new Api(baseUrl, json, with);
 	}
 
+	/** The Authorization header this client sends, for requests built by hand. */
+	public String authorization() {
+		return headers.get("Authorization");
+	}
+
 	public Response get(String path) {
 		return send("GET", path, null);
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every failure of a REST controller into RFC 9457 problem details. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -113,7 +114,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			// the parser wraps the stream's refusal like any other read failure
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge.getMessage()));
+			}
+		}
 		JacksonException json = jacksonCause(ex);
+		if (json instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			String message = "unknown property '" + unknown.getPropertyName() + "'; known properties are "
+					+ unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			return ResponseEntity.badRequest()
+				.body(Problems.invalid(field + ": " + message, List.of(new FieldProblem(field, message))));
+		}
 		if (json != null && !json.getPath().isEmpty()) {
 			String field = path(json);
 			Throwable root = ex.getMostSpecificCause();

@@ -9,7 +9,10 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
-/** The string, when present, is a canonical CIDR. */
+/**
+ * The string, when present, is a canonical CIDR of a real network: a catch-all such as
+ * {@code 0.0.0.0/0} or {@code ::/0} names no network and would overlap every other one.
+ */
 @Documented
 @Constraint(validatedBy = CanonicalCidrValidator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })

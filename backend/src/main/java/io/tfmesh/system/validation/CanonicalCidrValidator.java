@@ -13,7 +13,14 @@ class CanonicalCidrValidator implements ConstraintValidator<CanonicalCidr, Strin
 			return true;
 		}
 		try {
-			Cidr.parse(value);
+			Cidr cidr = Cidr.parse(value);
+			if (cidr.prefixLength() == 0) {
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate(escape(value + " is every address of the "
+						+ (cidr.isIpv4() ? "IPv4" : "IPv6") + " internet, which overlaps everything; name the network itself"))
+					.addConstraintViolation();
+				return false;
+			}
 			return true;
 		}
 		catch (InvalidCidrException ex) {

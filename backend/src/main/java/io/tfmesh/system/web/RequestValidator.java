@@ -1,7 +1,7 @@
 package io.tfmesh.system.web;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,8 +42,8 @@ public class RequestValidator {
 	 * found, so that a form shows every mistake at once.
 	 */
 	public void check(Object request, List<FieldProblem> ruleProblems) {
-		List<FieldProblem> problems = new ArrayList<>(validate(request));
-		ruleProblems.stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+		Set<FieldProblem> problems = new LinkedHashSet<>(validate(request));
+		problems.addAll(ruleProblems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
