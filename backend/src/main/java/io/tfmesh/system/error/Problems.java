@@ -44,6 +44,8 @@ public final class Problems {
 			case 413 -> "payload-too-large";
 			case 415 -> "unsupported-media-type";
 			case 428 -> "precondition-required";
+			case 429 -> "too-many-requests";
+			case 431 -> "request-header-fields-too-large";
 			default -> status.is5xxServerError() ? "server-error" : "http-" + status.value();
 		};
 	}

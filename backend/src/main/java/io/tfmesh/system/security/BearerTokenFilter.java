@@ -7,13 +7,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates API calls that carry {@code Authorization: Bearer <personal API token>}. */
@@ -41,7 +44,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<UserDetails> account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		Optional<UserDetails> account;
+		try {
+			account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// the token could not be checked, which is not a wrong token
+			SecurityContextHolder.clearContext();
+			entryPoint.commence(request, response,
+					new InternalAuthenticationServiceException("API token could not be checked", ex));
+			return;
+		}
 		if (account.isEmpty()) {
 			attempts.failed(null, request.getRemoteAddr(), LoginAttempts.TOKEN, "invalid or expired API token");
 			SecurityContextHolder.clearContext();

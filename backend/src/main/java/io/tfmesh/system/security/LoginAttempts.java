@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -50,6 +51,12 @@ class LoginAttempts {
 
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
+		if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+			// the password could not be checked (the account store did not answer): no guess was made
+			log.warn("Login of {} could not be checked: {}", printable(event.getAuthentication().getName()),
+					event.getException().getMessage());
+			return;
+		}
 		HttpServletRequest request = currentRequest();
 		String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : request == null ? "unknown" : request.getRemoteAddr();

@@ -138,7 +138,7 @@ class SecurityConfiguration {
 			sessions.stamp(request, authentication.getName());
 			attempts.formSucceeded(authentication.getName(), request.getRemoteAddr());
 			toPage.onAuthenticationSuccess(request, response, authentication);
-		}).permitAll())
+		}).failureHandler(new LoginFailurePage()).permitAll())
 			.addFilterAfter(new SessionAccountFilter(sessions), LogoutFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(attempts.throttle()), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::securityHeaders)

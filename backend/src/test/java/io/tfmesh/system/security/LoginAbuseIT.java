@@ -53,16 +53,16 @@ class LoginAbuseIT extends ProxiedApplicationSupport {
 		}
 
 		Api.Response refused = alice.client().get("/api/v1/clouds");
-		JsonNode problem = assertProblem(refused, 429, "http-429");
+		JsonNode problem = assertProblem(refused, 429, "too-many-requests");
 		assertThat(problem.get("detail").asString()).contains("Too many failed logins");
 		assertThat(refused.header("Retry-After")).isEqualTo(Long.toString(LOCKOUT.toSeconds()));
-		assertProblem(guess.get("/api/v1/clouds"), 429, "http-429");
+		assertProblem(guess.get("/api/v1/clouds"), 429, "too-many-requests");
 		// another account from the same client is not locked with it
 		TestAccount bob = Fixtures.account(api, "viewer");
 		assertThat(bob.client().get("/api/v1/clouds").status()).isEqualTo(200);
 
 		clock.advance(LOCKOUT.minusSeconds(1));
-		assertProblem(alice.client().get("/api/v1/clouds"), 429, "http-429");
+		assertProblem(alice.client().get("/api/v1/clouds"), 429, "too-many-requests");
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(alice.client().get("/api/v1/clouds").status()).isEqualTo(200);
 
@@ -82,8 +82,8 @@ class LoginAbuseIT extends ProxiedApplicationSupport {
 		for (int i = 0; i < 8; i++) {
 			assertProblem(wrong.get("/api/v1/clouds"), 401, "unauthenticated");
 		}
-		assertProblem(wrong.get("/api/v1/clouds"), 429, "http-429");
-		assertProblem(api.asAdmin().get("/api/v1/clouds"), 429, "http-429");
+		assertProblem(wrong.get("/api/v1/clouds"), 429, "too-many-requests");
+		assertProblem(api.asAdmin().get("/api/v1/clouds"), 429, "too-many-requests");
 
 		clock.advance(LOCKOUT);
 		assertThat(api.asAdmin().get("/api/v1/clouds").status()).isEqualTo(200);
@@ -116,6 +116,14 @@ class LoginAbuseIT extends ProxiedApplicationSupport {
 		JsonNode logins = auditOf("login", carol.username());
 		assertThat(logins.get("totalItems").asLong()).isEqualTo(1);
 		assertThat(logins.get("items").get(0).get("after").get("address").asString()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void theLoginPageAfterAPasswordThatCouldNotBeCheckedSaysUnavailableNotWrong() {
+		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login?unavailable")).GET());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("tfmesh is unavailable").doesNotContain("Wrong username or password");
 	}
 
 	private JsonNode auditOf(String action, String actor) {
