@@ -1,9 +1,7 @@
 package io.tfmesh.system.database;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.tfmesh.system.error.Problems;
 import jakarta.servlet.FilterChain;
@@ -14,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -75,16 +72,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	}
 
 	private void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.of(status, "database-unavailable", DETAIL).getType().toString());
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", DETAIL);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(json.writeValueAsBytes(problem));
+		Problems.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DETAIL,
+				List.of());
 	}
 
 }

@@ -3,11 +3,12 @@ package io.tfmesh.system.web;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.tfmesh.system.error.BodyTooLargeException;
+import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -134,18 +135,8 @@ class RequestScreeningFilter extends OncePerRequestFilter {
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
 			String detail, @Nullable String field) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.of(status, type, detail).getType().toString());
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		if (field != null) {
-			problem.put("errors", java.util.List.of(Map.of("field", field, "message", "must not contain NUL characters")));
-		}
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(json.writeValueAsBytes(problem));
+		Problems.write(request, response, json, status, type, detail,
+				(field != null) ? List.of(new FieldProblem(field, "must not contain NUL characters")) : List.of());
 	}
 
 	/** A request whose body stream fails once more than the limit has been read from it. */
