@@ -1,10 +1,10 @@
 package io.tfmesh.emulator.kubernetes;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
+
+import io.tfmesh.emulator.IpLiterals;
 
 /**
  * The block kubeadm's {@code --service-cidr} gives Services their cluster IPs from. Its first
@@ -19,20 +19,19 @@ record ServiceSubnet(String cidr, BigInteger network, int prefix, int bits) {
 		if (slash < 0) {
 			return Optional.empty();
 		}
-		try {
-			byte[] address = InetAddress.getByName(first.substring(0, slash)).getAddress();
-			int prefix = Integer.parseInt(first.substring(slash + 1));
-			int bits = address.length * 8;
-			if (prefix < 0 || prefix > bits || first.substring(0, slash).isEmpty()) {
-				return Optional.empty();
-			}
-			BigInteger mask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE).not();
-			return Optional.of(new ServiceSubnet(first, new BigInteger(1, address).and(mask), prefix, bits));
-		}
-		catch (UnknownHostException | NumberFormatException ex) {
+		BigInteger address = IpLiterals.parse(first.substring(0, slash));
+		String length = first.substring(slash + 1);
+		if (address == null || !length.matches("\\d{1,3}")) {
 			// not a CIDR kubeadm would have accepted: the cluster then allocates nothing
 			return Optional.empty();
 		}
+		int bits = IpLiterals.bits(first);
+		int prefix = Integer.parseInt(length);
+		if (prefix > bits) {
+			return Optional.empty();
+		}
+		BigInteger mask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE).not();
+		return Optional.of(new ServiceSubnet(first, address.and(mask), prefix, bits));
 	}
 
 	/** The n-th address after the network's: 1 for the {@code kubernetes} Service, 10 for DNS. */
@@ -41,17 +40,11 @@ record ServiceSubnet(String cidr, BigInteger network, int prefix, int bits) {
 	}
 
 	boolean contains(String address) {
-		try {
-			byte[] bytes = InetAddress.getByName(address).getAddress();
-			if (bytes.length * 8 != bits) {
-				return false;
-			}
-			BigInteger value = new BigInteger(1, bytes);
-			return value.compareTo(network) > 0 && value.compareTo(last()) <= 0;
-		}
-		catch (UnknownHostException ex) {
+		BigInteger value = IpLiterals.parse(address);
+		if (value == null || IpLiterals.bits(address) != bits) {
 			return false;
 		}
+		return value.compareTo(network) > 0 && value.compareTo(last()) <= 0;
 	}
 
 	/** The lowest address after the network's that is not taken, if one is left. */
@@ -73,16 +66,7 @@ record ServiceSubnet(String cidr, BigInteger network, int prefix, int bits) {
 	}
 
 	private String format(BigInteger value) {
-		byte[] raw = value.toByteArray();
-		byte[] bytes = new byte[bits / 8];
-		int copy = Math.min(raw.length, bytes.length);
-		System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
-		try {
-			return InetAddress.getByAddress(bytes).getHostAddress();
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return IpLiterals.format(value, bits);
 	}
 
 }

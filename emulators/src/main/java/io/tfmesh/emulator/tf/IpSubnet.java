@@ -1,8 +1,8 @@
 package io.tfmesh.emulator.tf;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+
+import io.tfmesh.emulator.IpLiterals;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -40,29 +40,11 @@ record IpSubnet(String prefix, int length, int bits, BigInteger first, BigIntege
 
 	/** An IPv4 or IPv6 literal as a number, or null. */
 	static @Nullable BigInteger address(String text) {
-		boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-		if (!v4 && (text.indexOf(':') < 0 || !text.matches("[0-9A-Fa-f:.]+"))) {
-			return null;
-		}
-		try {
-			return new BigInteger(1, InetAddress.getByName(text).getAddress());
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return IpLiterals.parse(text);
 	}
 
 	static String text(BigInteger address, int bits) {
-		byte[] raw = address.toByteArray();
-		byte[] bytes = new byte[bits / 8];
-		int copy = Math.min(raw.length, bytes.length);
-		System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
-		try {
-			return InetAddress.getByAddress(bytes).getHostAddress();
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return IpLiterals.format(address, bits);
 	}
 
 	boolean contains(BigInteger address) {
