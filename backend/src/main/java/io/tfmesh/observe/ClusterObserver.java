@@ -141,7 +141,7 @@ class ClusterObserver {
 
 	private static TfConfig readTf(TfConfigApi tf) {
 		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), tf.networkIpams(), tf.virtualNetworks(),
-				tf.bgpRouters());
+				tf.bgpRouters(), tf.networkPolicies());
 	}
 
 	/**

@@ -45,7 +45,7 @@ public class ObservationService {
 				observation.sources(), observation.kubeadm(), observation.configMaps(), observation.kubeManager(),
 				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health(),
 				observation.counts(), observation.vrouterAgent(), observation.settingDrift(), observation.forwarding(),
-				UnknownFields.of(observation));
+				UnknownFields.of(observation), List.of(), List.of());
 		store.save(state);
 		return state;
 	}

@@ -9,7 +9,9 @@ import io.tfmesh.fabric.kubernetes.KubeadmConfig;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
 import io.tfmesh.fabric.tf.BgpRouter;
+import io.tfmesh.fabric.kubernetes.ServiceInfo;
 import io.tfmesh.fabric.tf.NetworkIpam;
+import io.tfmesh.fabric.tf.NetworkPolicy;
 import io.tfmesh.fabric.tf.VirtualNetwork;
 import org.jspecify.annotations.Nullable;
 
@@ -31,13 +33,16 @@ import org.jspecify.annotations.Nullable;
  * they are
  * @param unknown what tfmesh could not read this time (a failed source, a setting that comes
  * from one): such values are null here, never a default
+ * @param namespaces the names of every namespace, empty when they could not be read
+ * @param services every Service of the cluster with its cluster IPs and ports, empty when they
+ * could not be read
  */
 public record ObservedState(long clusterId, String clusterName, Instant observedAt, long durationMs, boolean complete,
 		String revision, List<SourceReading> sources, @Nullable KubeadmConfig kubeadm,
 		List<ConfigMapData> kubeManagerConfigMaps, List<Setting> kubeManager, List<NodeInfo> nodes,
 		List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health,
 		@Nullable ClusterCounts counts, List<Setting> vrouterAgent, List<SettingDrift> settingDrift,
-		@Nullable Forwarding forwarding, List<String> unknown) {
+		@Nullable Forwarding forwarding, List<String> unknown, List<String> namespaces, List<ServiceInfo> services) {
 
 	/** The source of {@link #kubeadm()}. */
 	public static final String KUBEADM_SOURCE = "kubernetes/kubeadm-config";
@@ -53,6 +58,8 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 		vrouterAgent = orEmpty(vrouterAgent);
 		settingDrift = orEmpty(settingDrift);
 		unknown = orEmpty(unknown);
+		namespaces = orEmpty(namespaces);
+		services = orEmpty(services);
 	}
 
 	/**
@@ -146,7 +153,12 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 
 	/** The TF config API's objects that address planning and peering depend on. */
 	public record TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
-			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters) {
+			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
+
+		public TfConfig {
+			networkPolicies = orEmpty(networkPolicies);
+		}
+
 	}
 
 	/**

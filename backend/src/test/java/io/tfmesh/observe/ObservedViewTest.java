@@ -28,7 +28,7 @@ class ObservedViewTest {
 	private static final TfConfig TF = new TfConfig(64512L,
 			List.of(ipam("k8s-pod-ipam", "10.32.0.0/12"), ipam("k8s-ip-fabric-ipam", "10.64.0.0/12"),
 					ipam("k8s-service-ipam", "10.96.0.0/12")),
-			List.of(), List.of());
+			List.of(), List.of(), List.of());
 
 	@Test
 	void thePodRowShowsTheIpFabricRangeUnderForwardingAndAgreesWithIt() {
@@ -77,7 +77,7 @@ class ObservedViewTest {
 				: List.of();
 		return new ObservedState(1, "a", NOW, 5, tf != null, "r1", sources,
 				new KubeadmConfig(null, null, "v1.29.1", "cluster.local", "1"), List.of(), KUBE_MANAGER, List.of(),
-				List.of(), tf, List.of(), null, List.of(), drift, forwarding, List.of());
+				List.of(), tf, List.of(), null, List.of(), drift, forwarding, List.of(), List.of(), List.of());
 	}
 
 	private static NetworkIpam ipam(String name, String subnet) {
