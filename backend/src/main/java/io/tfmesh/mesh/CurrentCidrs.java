@@ -125,6 +125,11 @@ final class CurrentCidrs {
 	static Decision decide(@Nullable ObservedState observed, Kind kind, Cidr pool, AddressSpace space) {
 		Optional<Cidr> current = agreed(observed, kind);
 		if (current.isEmpty()) {
+			Optional<Cidr> kubeadm = kubeadmServiceSubnet(observed, kind);
+			if (kubeadm.isPresent() && pool.contains(kubeadm.get()) && space.isFree(kubeadm.get())) {
+				return new Decision(kubeadm.get(), "the API server hands out cluster IPs from kubeadm's serviceSubnet "
+						+ kubeadm.get() + ", so TF is brought to it; it is inside the pool and collides with nothing");
+			}
 			return new Decision(null, why(observed, kind));
 		}
 		Cidr cidr = current.get();
@@ -136,6 +141,24 @@ final class CurrentCidrs {
 					+ space.overlapping(cidr).stream().map(Cidr::toString).toList());
 		}
 		return new Decision(cidr, "the cluster already uses " + cidr + ", which is inside the pool and collides with nothing");
+	}
+
+	/**
+	 * kubeadm's serviceSubnet when the sources of a service range disagree but were all read:
+	 * existing Services hold cluster IPs from it and kubeadm cannot be changed without
+	 * reinstalling the control plane, whereas kube-manager and the service IPAM can follow it.
+	 */
+	static Optional<Cidr> kubeadmServiceSubnet(@Nullable ObservedState observed, Kind kind) {
+		if (kind != Kind.SERVICE || observed == null || unknown(observed, kind) != null || observed.kubeadm() == null
+				|| observed.kubeadm().serviceSubnet() == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Cidr.parse(observed.kubeadm().serviceSubnet()));
+		}
+		catch (InvalidCidrException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** Why no current CIDR was kept, for the allocation's reason. */

@@ -88,12 +88,36 @@ class CurrentCidrsTest {
 	}
 
 	@Test
-	void keepsNothingWhenKubeadmsServiceSubnetDisagrees() {
+	void bringsTfToKubeadmsServiceSubnetWhenTheyDisagree() {
 		Decision decision = CurrentCidrs.decide(Observed.defaults("a").kubeadm(null, "10.112.0.0/12").state(),
 				Kind.SERVICE, POD_POOL, EMPTY);
 
+		assertThat(decision.kept()).isEqualTo(Cidr.parse("10.112.0.0/12"));
+		assertThat(decision.reason()).contains("kubeadm's serviceSubnet 10.112.0.0/12");
+	}
+
+	@Test
+	void keepsNothingWhenKubeadmsDisagreeingServiceSubnetLiesOutsideThePool() {
+		Decision decision = CurrentCidrs.decide(Observed.defaults("a").kubeadm(null, "10.112.0.0/12").state(),
+				Kind.SERVICE, Cidr.parse("10.96.0.0/12"), EMPTY);
+
 		assertThat(decision).isEqualTo(new Decision(null, "its sources do not agree on one service CIDR"));
 		assertThat(decision.keeps()).isFalse();
+	}
+
+	@Test
+	void keepsNothingWhenKubeadmsDisagreeingServiceSubnetIsTaken() {
+		Decision decision = CurrentCidrs.decide(Observed.defaults("a").kubeadm(null, "10.112.0.0/12").state(),
+				Kind.SERVICE, POD_POOL, AddressSpace.of(List.of(Cidr.parse("10.112.0.0/16"))));
+
+		assertThat(decision.keeps()).isFalse();
+	}
+
+	@Test
+	void neverKeepsKubeadmsPodSubnetWhenThePodSourcesDisagree() {
+		assertThat(CurrentCidrs.decide(Observed.defaults("a").kubeadm("10.244.0.0/16", null)
+			.setting("KUBERNETES_POD_SUBNETS", "10.128.0.0/16")
+			.state(), Kind.POD, POD_POOL, EMPTY).keeps()).isFalse();
 	}
 
 	@Test
