@@ -34,8 +34,10 @@ import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
 import io.tfmesh.fabric.kubernetes.NamespaceInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
+import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.fabric.tf.TfConfigApi;
 import io.tfmesh.fabric.tf.TfConfigApis;
+import io.tfmesh.fabric.tf.VirtualNetwork;
 import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.ProcessHealth;
 import io.tfmesh.observe.ObservedState.Setting;
@@ -140,8 +142,10 @@ class ClusterObserver {
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
-		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), tf.networkIpams(), tf.virtualNetworks(),
-				tf.bgpRouters(), tf.networkPolicies());
+		List<NetworkIpam> ipams = tf.networkIpams();
+		List<VirtualNetwork> networks = tf.virtualNetworks();
+		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), ipams, networks, tf.bgpRouters(),
+				tf.networkPolicies(), AddressUse.count(ipams, networks, tf.instanceIpAddresses()));
 	}
 
 	/**

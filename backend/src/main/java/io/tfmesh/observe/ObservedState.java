@@ -2,6 +2,7 @@ package io.tfmesh.observe;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.tfmesh.fabric.kubernetes.ClusterCounts;
 import io.tfmesh.fabric.kubernetes.ConfigMapData;
@@ -151,9 +152,16 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	public record NamespaceForwarding(String namespace, boolean ipFabricForwarding) {
 	}
 
-	/** The TF config API's objects that address planning and peering depend on. */
+	/**
+	 * The TF config API's objects that address planning and peering depend on.
+	 *
+	 * @param addressesInUse per subnet of an IPAM or of a network's IPAM reference, how many
+	 * instance-ips hold an address in it: a subnet in use cannot be removed. Null when the
+	 * instance-ips were not read.
+	 */
 	public record TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
-			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
+			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies,
+			@Nullable Map<String, Long> addressesInUse) {
 
 		public TfConfig {
 			networkPolicies = orEmpty(networkPolicies);

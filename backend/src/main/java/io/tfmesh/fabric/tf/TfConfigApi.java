@@ -24,6 +24,12 @@ public interface TfConfigApi {
 	List<BgpRouter> bgpRouters();
 
 	/**
+	 * {@code GET /instance-ips?detail=True}: the address of every instance-ip, the addresses the
+	 * API server refuses to take away when a subnet is removed (409).
+	 */
+	List<String> instanceIpAddresses();
+
+	/**
 	 * The {@code default-global-system-config}.
 	 * @throws FabricException NOT_FOUND when the cluster has none
 	 */

@@ -86,6 +86,13 @@ public final class TfConfigApiClient implements TfConfigApi {
 	}
 
 	@Override
+	public List<String> instanceIpAddresses() {
+		return detailed("instance-ip", object -> object.path("instance_ip_address").asString("")).stream()
+			.filter(address -> !address.isBlank())
+			.toList();
+	}
+
+	@Override
 	public List<BgpRouter> bgpRouters() {
 		return detailed(BgpRouter.TYPE, TfReader::bgpRouter);
 	}
