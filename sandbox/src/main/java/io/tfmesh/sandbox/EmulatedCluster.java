@@ -229,6 +229,16 @@ final class EmulatedCluster implements AutoCloseable {
 		return !selfConfigSeen.get(0) || processes.controlStuck();
 	}
 
+	/**
+	 * Restarts the pods on the pod network (kube-dns's), as {@code kubectl rollout restart} would:
+	 * they give their addresses back and take new ones, from the first subnet of the pod
+	 * network's IPAM that has free addresses.
+	 */
+	List<String> restartPodNetworkPods() {
+		Map<String, String> settings = kubernetes.kubeManagerSettings(NAMESPACE, KUBE_MANAGER_CONFIG_MAPS);
+		return tungstenFabric.restartPodNetworkPods(settings.getOrDefault("KUBERNETES_CLUSTER_NAME", "k8s"));
+	}
+
 	/** Deletes the control node's bgp-router, so that it has no BGP configuration for itself until one is created. */
 	void deleteBgpRouter() {
 		if (!tungstenFabric.deleteBgpRouter(seed.masterName())) {

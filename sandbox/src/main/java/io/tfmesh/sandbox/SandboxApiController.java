@@ -83,6 +83,14 @@ class SandboxApiController {
 		return SandboxView.of(cluster);
 	}
 
+	@PostMapping("/clusters/{name}/pod-network/restart")
+	@Operation(summary = "Restart the pods on the pod network (kube-dns's), as kubectl rollout restart would",
+			description = "Their addresses move to the first subnet of the pod network's IPAM with free addresses;"
+					+ " answers the new addresses.")
+	List<String> restartPodNetworkPods(@PathVariable String name) {
+		return cluster(name).restartPodNetworkPods();
+	}
+
 	@PostMapping("/clusters/{name}/containers")
 	@Operation(summary = "Make a container of a node crash-loop while its pod keeps running, or run again")
 	SandboxView container(@PathVariable String name, @Valid @RequestBody ContainerRequest request) {

@@ -58,6 +58,25 @@ final class ComputeNodes {
 		}
 	}
 
+	/**
+	 * What restarting every pod on the pod network does to TF: each pod's instance-ip goes and
+	 * its new pod gets one, taking the first free address of the network's subnets in their
+	 * order, as a first start does.
+	 * @return the new addresses
+	 */
+	List<String> restartPodInstanceIps(String clusterName) {
+		synchronized (store) {
+			String prefix = clusterName + "-pod-";
+			List<Stored> held = store.all()
+				.stream()
+				.filter(stored -> stored.type().equals("instance-ip"))
+				.filter(stored -> stored.fqName().size() == 1 && stored.fqName().get(0).startsWith(prefix))
+				.toList();
+			held.forEach(stored -> store.delete("instance-ip", stored.uuid(), ""));
+			return podInstanceIps(clusterName, held.size());
+		}
+	}
+
 	boolean hasVirtualRouter(String hostname) {
 		return store.find("virtual-router", List.of("default-global-system-config", hostname)) != null;
 	}

@@ -206,6 +206,15 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 		return computeNodes.podInstanceIps(clusterName, pods);
 	}
 
+	/**
+	 * Restarts every pod on the cluster's pod network as far as TF sees it: their instance-ips are
+	 * given back and taken again from the first subnet with free addresses.
+	 * @return the pods' new addresses
+	 */
+	public List<String> restartPodNetworkPods(String clusterName) {
+		return computeNodes.restartPodInstanceIps(clusterName);
+	}
+
 	/** Whether a node of that hostname has its virtual-router under {@code default-global-system-config}. */
 	public boolean hasVirtualRouter(String hostname) {
 		return computeNodes.hasVirtualRouter(hostname);

@@ -188,6 +188,26 @@ class ConfigApiContractIT {
 	}
 
 	@Test
+	void restartedPodsTakeTheFirstSubnetWithFreeAddressesSoTheOldOneCanGo() throws Exception {
+		emulator.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
+				List.of("10.64.0.0/12"));
+		emulator.allocatePodInstanceIps("k8s", 2);
+		String ipam = uuid("network-ipam", JSON.valueToTree(List.of("default-domain", "k8s-default", "k8s-pod-ipam")));
+		String newFirst = "{\"network-ipam\": {\"ipam_subnets\": {\"subnets\": ["
+				+ "{\"subnet\": {\"ip_prefix\": \"100.64.0.0\", \"ip_prefix_len\": 16}},"
+				+ "{\"subnet\": {\"ip_prefix\": \"10.32.0.0\", \"ip_prefix_len\": 12}}]}}}";
+		assertThat(send("PUT", "/network-ipam/" + ipam, newFirst).status()).isEqualTo(200);
+		String onlyNew = "{\"network-ipam\": {\"ipam_subnets\": {\"subnets\": ["
+				+ "{\"subnet\": {\"ip_prefix\": \"100.64.0.0\", \"ip_prefix_len\": 16}}]}}}";
+		assertThat(send("PUT", "/network-ipam/" + ipam, onlyNew).status()).isEqualTo(409);
+
+		List<String> moved = emulator.restartPodNetworkPods("k8s");
+
+		assertThat(moved).hasSize(2).allMatch(address -> address.startsWith("100.64."));
+		assertThat(send("PUT", "/network-ipam/" + ipam, onlyNew).status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesAnAddressInUse() throws Exception {
 		emulator.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
 				List.of("10.64.0.0/12"));
