@@ -1,5 +1,6 @@
 package io.tfmesh.dashboard;
 
+import io.tfmesh.support.BrowserSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

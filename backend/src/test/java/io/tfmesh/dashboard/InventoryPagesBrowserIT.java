@@ -1,5 +1,6 @@
 package io.tfmesh.dashboard;
 
+import io.tfmesh.support.BrowserSession;
 import java.util.Map;
 
 import io.tfmesh.support.Fixtures;

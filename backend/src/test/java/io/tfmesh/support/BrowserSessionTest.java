@@ -1,4 +1,4 @@
-package io.tfmesh.dashboard;
+package io.tfmesh.support;
 
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;

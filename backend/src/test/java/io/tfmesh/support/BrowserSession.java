@@ -1,4 +1,4 @@
-package io.tfmesh.dashboard;
+package io.tfmesh.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * except under CI (the environment variable {@code CI} set), where a missing browser fails them:
  * a CI run must never pass without its browser tests.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("tfmesh.chromium", "/usr/bin/chromium"));
+	public static final Path CHROMIUM = Path.of(System.getProperty("tfmesh.chromium", "/usr/bin/chromium"));
 
-	static final Path CHROMEDRIVER = Path.of(System.getProperty("tfmesh.chromedriver", "/usr/bin/chromedriver"));
+	public static final Path CHROMEDRIVER = Path.of(System.getProperty("tfmesh.chromedriver", "/usr/bin/chromedriver"));
 
 	private final WebDriver driver;
 
@@ -46,7 +46,7 @@ final class BrowserSession implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
-	static BrowserSession open(String baseUrl) {
+	public static BrowserSession open(String baseUrl) {
 		requireBrowser(System.getenv("CI"), Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -65,7 +65,7 @@ final class BrowserSession implements AutoCloseable {
 		return new BrowserSession(driver, baseUrl);
 	}
 
-	static void requireBrowser(@Nullable String ci, boolean installed) {
+	public static void requireBrowser(@Nullable String ci, boolean installed) {
 		String missing = "Chromium and chromedriver from Debian's packages (apt-get install chromium chromium-driver) at "
 				+ CHROMIUM + " and " + CHROMEDRIVER;
 		if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
@@ -75,22 +75,22 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/** The browser console's messages since the last call, such as Content-Security-Policy violations. */
-	List<String> consoleMessages() {
+	public List<String> consoleMessages() {
 		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
 			.map(entry -> entry.getLevel() + " " + entry.getMessage())
 			.toList();
 	}
 
 	/** Runs a script in the page and returns its result. */
-	@Nullable Object script(String script) {
+	public @Nullable Object script(String script) {
 		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
 	}
 
-	void go(String path) {
+	public void go(String path) {
 		driver.get(baseUrl + path);
 	}
 
-	void login(String username, String password) {
+	public void login(String username, String password) {
 		go("/login");
 		type("username", username);
 		type("password", password);
@@ -98,43 +98,43 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/** Waits until the browser has arrived at that path (with or without a query). */
-	void waitForPath(String path) {
+	public void waitForPath(String path) {
 		patiently().until(d -> {
 			String current = d.getCurrentUrl().substring(baseUrl.length());
 			return current.equals(path) || current.startsWith(path + "?");
 		});
 	}
 
-	void type(String id, String text) {
+	public void type(String id, String text) {
 		WebElement field = driver.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
 	}
 
-	void select(String id, String visibleText) {
+	public void select(String id, String visibleText) {
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
 	}
 
-	void click(String id) {
+	public void click(String id) {
 		driver.findElement(By.id(id)).click();
 	}
 
 	/** Clicks the checkbox or radio button whose label reads this text. */
-	void clickLabelOf(String text) {
+	public void clickLabelOf(String text) {
 		driver.findElement(By.xpath("//label[contains(., '" + text + "')]")).click();
 	}
 
-	void clickLink(String text) {
+	public void clickLink(String text) {
 		driver.findElement(By.linkText(text)).click();
 	}
 
 	/** The page's text, read again when a navigation replaced the page while it was being read. */
-	String text() {
+	public String text() {
 		return patiently().until(d -> d.findElement(By.tagName("body")).getText());
 	}
 
 	/** Whether the loaded page has the element, without waiting for it to appear. */
-	boolean has(By locator) {
+	public boolean has(By locator) {
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
 		try {
 			return !driver.findElements(locator).isEmpty();
@@ -144,11 +144,11 @@ final class BrowserSession implements AutoCloseable {
 		}
 	}
 
-	String textOf(By locator) {
+	public String textOf(By locator) {
 		return patiently().until(d -> d.findElement(locator).getText());
 	}
 
-	void waitForText(String text) {
+	public void waitForText(String text) {
 		patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
 	}
 
@@ -172,7 +172,7 @@ final class BrowserSession implements AutoCloseable {
 		}
 	}
 
-	static File screenshotDir() {
+	public static File screenshotDir() {
 		return new File("target/screenshots");
 	}
 
