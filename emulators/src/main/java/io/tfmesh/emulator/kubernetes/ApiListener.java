@@ -111,7 +111,8 @@ final class ApiListener implements AutoCloseable {
 	/** Closes the connection after the hang; the answer given back is held until long after. */
 	private static MockResponse dropAfter(Vertx vertx, HttpServerRequest request, Duration hang) {
 		vertx.setTimer(Math.max(1, hang.toMillis()), timer -> request.connection().close());
-		return new MockResponse().setResponseCode(504).setBodyDelay(NEVER);
+		// only an answer with a body is held back; one without is sent at once
+		return new MockResponse().setResponseCode(504).setBody("{}").setBodyDelay(NEVER);
 	}
 
 	private static <T> T await(Future<T> future, String failure) {
