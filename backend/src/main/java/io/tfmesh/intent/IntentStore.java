@@ -34,15 +34,17 @@ class IntentStore {
 			JOIN cluster dc ON dc.id = i.destination_cluster_id
 			LEFT JOIN mesh_member sm ON sm.cluster_id = i.source_cluster_id
 			LEFT JOIN mesh_member dm ON dm.cluster_id = i.destination_cluster_id AND dm.mesh_id = sm.mesh_id
-			LEFT JOIN mesh m ON m.id = dm.mesh_id""";
+			LEFT JOIN mesh m ON m.id = dm.mesh_id
+			""";
 
 	private static final String FILTER = """
-			 WHERE (?::bigint IS NULL OR m.id = ?::bigint)
+			WHERE (?::bigint IS NULL OR m.id = ?::bigint)
 			   AND (?::bigint IS NULL OR i.source_cluster_id = ?::bigint OR i.destination_cluster_id = ?::bigint)
 			   AND (lower(coalesce(i.name, '')) LIKE ? ESCAPE '\\' OR lower(i.source_namespace) LIKE ? ESCAPE '\\'
 			        OR lower(i.destination_namespace) LIKE ? ESCAPE '\\' OR lower(i.destination_service) LIKE ? ESCAPE '\\'
 			        OR lower(sc.name) LIKE ? ESCAPE '\\' OR lower(dc.name) LIKE ? ESCAPE '\\'
-			        OR lower(i.description) LIKE ? ESCAPE '\\')""";
+			        OR lower(i.description) LIKE ? ESCAPE '\\')
+			""";
 
 	private final JdbcTemplate jdbc;
 
