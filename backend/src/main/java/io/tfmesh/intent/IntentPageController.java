@@ -96,7 +96,7 @@ class IntentPageController {
 	 * its namespaces, or the Services of a namespace.
 	 */
 	@GetMapping("/suggestions")
-	String suggestions(@RequestParam String list, @RequestParam(required = false) @Nullable Long sourceClusterId,
+	String suggestions(@RequestParam(defaultValue = "source-namespaces") String list, @RequestParam(required = false) @Nullable Long sourceClusterId,
 			@RequestParam(required = false) @Nullable Long destinationClusterId,
 			@RequestParam(required = false) @Nullable String destinationNamespace, Model model) {
 		String listId = switch (list) {
