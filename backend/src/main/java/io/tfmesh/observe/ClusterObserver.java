@@ -34,6 +34,7 @@ import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
 import io.tfmesh.fabric.kubernetes.NamespaceInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
+import io.tfmesh.fabric.kubernetes.ServiceInfo;
 import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.fabric.tf.TfConfigApi;
 import io.tfmesh.fabric.tf.TfConfigApis;
@@ -72,6 +73,8 @@ class ClusterObserver {
 	static final String TF = "tungsten-fabric/config-api";
 
 	static final String COUNTS = "kubernetes/counts";
+
+	static final String SERVICES = "kubernetes/services";
 
 	static final String INTROSPECT = "introspect";
 
@@ -114,6 +117,7 @@ class ClusterObserver {
 		Timed<List<NamespaceInfo>> namespaces = timed(k8s::namespaces);
 		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
 		Timed<ClusterCounts> counts = timed(k8s::counts);
+		Timed<List<ServiceInfo>> services = timed(k8s::services);
 		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
 			.thenCompose(targets -> readHealth(targets, access.introspect()));
 
@@ -129,6 +133,7 @@ class ClusterObserver {
 		List<NamespaceInfo> namespaceResult = namespaces.await(NAMESPACES, deadline, sources).orElse(null);
 		TfConfig tfResult = tfConfig.await(TF, deadline, sources).orElse(null);
 		ClusterCounts countResult = counts.await(COUNTS, deadline, sources).orElse(null);
+		List<ServiceInfo> serviceResult = services.await(SERVICES, deadline, sources).orElse(List.of());
 		List<ProcessHealth> healthResult = awaitHealth(health, deadline, sources, nodes, pods);
 
 		ConsumerSettings settings = ConsumerSettings.of(daemonSetResult, configMapResult, configMaps.succeeded(),
@@ -138,7 +143,9 @@ class ClusterObserver {
 		return new Observation(start, took, List.copyOf(sources.values()), kubeadmResult.orElse(null), configMapResult,
 				settings.kubeManager(), nodeResult, podResult, tfResult, healthResult, countResult,
 				settings.vrouterAgent(), EffectiveSettings.drift(settings.kubeManager(), settings.vrouterAgent()),
-				forwarding);
+				forwarding, (namespaceResult == null) ? List.of()
+						: namespaceResult.stream().map(NamespaceInfo::name).toList(),
+				serviceResult);
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
@@ -388,12 +395,17 @@ class ClusterObserver {
 	private record Target(String node, @Nullable String address, TfService service, TfPods.@Nullable Placed placed) {
 	}
 
-	/** What the observer read, before it is stored with its revision. */
+	/**
+	 * What the observer read, before it is stored with its revision.
+	 *
+	 * @param namespaces the names of every namespace, empty when they could not be read
+	 * @param services every Service, empty when they could not be read
+	 */
 	record Observation(Instant observedAt, Duration duration, List<SourceReading> sources,
 			@Nullable KubeadmConfig kubeadm, List<ConfigMapData> configMaps, List<Setting> kubeManager,
 			List<NodeInfo> nodes, List<PodInfo> tfPods, @Nullable TfConfig tungstenFabric, List<ProcessHealth> health,
 			@Nullable ClusterCounts counts, List<Setting> vrouterAgent, List<SettingDrift> settingDrift,
-			Forwarding forwarding) {
+			Forwarding forwarding, List<String> namespaces, List<ServiceInfo> services) {
 
 		boolean complete() {
 			return sources.stream().allMatch(SourceReading::ok);

@@ -45,7 +45,7 @@ public class ObservationService {
 				observation.sources(), observation.kubeadm(), observation.configMaps(), observation.kubeManager(),
 				observation.nodes(), observation.tfPods(), observation.tungstenFabric(), observation.health(),
 				observation.counts(), observation.vrouterAgent(), observation.settingDrift(), observation.forwarding(),
-				UnknownFields.of(observation), List.of(), List.of());
+				UnknownFields.of(observation), observation.namespaces(), observation.services());
 		store.save(state);
 		return state;
 	}

@@ -49,9 +49,10 @@ final class UnknownFields {
 		filled.put(ClusterObserver.CONFIG_MAPS, List.of("kubeManagerConfigMaps"));
 		filled.put(ClusterObserver.NODES, List.of("nodes"));
 		filled.put(ClusterObserver.PODS, List.of("tfPods"));
-		filled.put(ClusterObserver.NAMESPACES, List.of("forwarding.namespaces"));
+		filled.put(ClusterObserver.NAMESPACES, List.of("namespaces", "forwarding.namespaces"));
 		filled.put(ClusterObserver.TF, List.of("tungstenFabric"));
 		filled.put(ClusterObserver.COUNTS, List.of("counts"));
+		filled.put(ClusterObserver.SERVICES, List.of("services"));
 		filled.put(ClusterObserver.INTROSPECT, List.of("health"));
 		return filled;
 	}

@@ -185,7 +185,7 @@ class ObservationIT extends IntegrationTestSupport {
 		JsonNode state = observed.json();
 
 		assertThat(state.get("complete").asBoolean()).isTrue();
-		assertThat(state.get("sources")).hasSize(9).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
+		assertThat(state.get("sources")).hasSize(10).allSatisfy(source -> assertThat(source.get("status").asString()).isEqualTo("ok"));
 		assertThat(state.at("/kubeadm/serviceSubnet").asString()).isEqualTo("10.112.0.0/12");
 		assertThat(setting(state, "KUBERNETES_SERVICE_SUBNETS")).isEqualTo("10.96.0.0/12 entrypoint default");
 		assertThat(setting(state, "VROUTER_GATEWAY")).isEqualTo("10.0.0.1 configmap/env");
@@ -207,6 +207,44 @@ class ObservationIT extends IntegrationTestSupport {
 			.get("/api/v1/clusters/" + clusterId + "/contrail-status");
 		assertThat(status.body()).contains("== Contrail control ==\ncontrol: initializing (No BGP configuration for self)\n")
 			.contains("== Contrail kubernetes ==\nkube-manager: active\n");
+	}
+
+	@Test
+	void readsNamespacesServicesAndTheNetworkPoliciesKubeManagerProvisioned() {
+		JsonNode state = observe();
+
+		assertThat(state.get("namespaces").valueStream().map(JsonNode::asString).toList())
+			.containsExactly("default", "kube-system");
+		JsonNode dns = service(state, "kube-system", "kube-dns");
+		// kubeadm gives CoreDNS the tenth address of the service subnet
+		assertThat(dns.get("clusterIps").valueStream().map(JsonNode::asString).toList()).containsExactly("10.112.0.10");
+		assertThat(dns.get("type").asString()).isEqualTo("ClusterIP");
+		assertThat(dns.get("ports").findValuesAsString("protocol")).containsExactly("UDP", "TCP", "TCP");
+		assertThat(dns.get("ports").findValues("port").stream().map(JsonNode::asInt).toList()).containsExactly(53, 53,
+				9153);
+		assertThat(service(state, "default", "kubernetes").get("clusterIps").get(0).asString()).isEqualTo("10.112.0.1");
+		assertThat(state.at("/tungstenFabric/networkPolicies").findValues("fqName").stream()
+			.map(name -> name.get(name.size() - 1).asString())
+			.toList()).contains("k8s-default-ip-fabric-np", "k8s-default-service-np", "k8s-default-pod-service-np");
+		assertThat(state.at("/tungstenFabric/networkPolicies").findValuesAsString("virtualNetwork"))
+			.contains("default-domain:k8s-default:k8s-default-service-network");
+		assertThat(state.get("unknown").toString()).doesNotContain("namespaces", "services");
+	}
+
+	@Test
+	void aClusterWhoseKubernetesApiIsDownHasItsNamespacesAndServicesUnknownNotEmpty() {
+		kubernetes.down(true);
+		JsonNode state = observe();
+
+		assertThat(source(state, "kubernetes/namespaces").get("status").asString()).isEqualTo("failed");
+		assertThat(source(state, "kubernetes/services").get("status").asString()).isEqualTo("failed");
+		assertThat(state.get("namespaces")).isEmpty();
+		assertThat(state.get("services")).isEmpty();
+		assertThat(state.get("unknown").valueStream().map(JsonNode::asString).toList()).contains("namespaces",
+				"services");
+		assertThat(state.get("complete").asBoolean()).isFalse();
+		// the TF part is still read, policies included
+		assertThat(state.at("/tungstenFabric/networkPolicies").toString()).contains("k8s-default-service-np");
 	}
 
 	@Test
@@ -302,6 +340,15 @@ class ObservationIT extends IntegrationTestSupport {
 			}
 		}
 		throw new AssertionError("no source " + name + " in " + state.get("sources"));
+	}
+
+	private static JsonNode service(JsonNode state, String namespace, String name) {
+		for (JsonNode service : state.get("services")) {
+			if (service.get("namespace").asString().equals(namespace) && service.get("name").asString().equals(name)) {
+				return service;
+			}
+		}
+		throw new AssertionError("no Service " + namespace + "/" + name + " in " + state.get("services"));
 	}
 
 	private static String setting(JsonNode state, String key) {

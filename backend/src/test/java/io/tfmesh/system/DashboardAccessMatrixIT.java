@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
@@ -117,6 +118,11 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 
 	private long user;
 
+	private long intent;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@BeforeAll
 	void logInOneSessionPerCaller() {
 		Api bootstrap = new Api(baseUrl(), json).asAdmin();
@@ -128,6 +134,7 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 		cluster = createCluster();
 		mesh = createMesh(cluster);
 		user = createUser("viewer");
+		intent = createIntent();
 
 		sessions.put(ANONYMOUS, Session.anonymous(baseUrl()));
 		for (Caller caller : List.of(VIEWER, OPERATOR, ADMIN)) {
@@ -226,6 +233,22 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 						caller -> request(Map.of("id", createMesh()), Map.of("cidr", "100.127.0.0/24", "note", "matrix")),
 						redirectTo("/meshes/{id}")),
 
+				// IntentPageController
+				page("/intents", VIEWER),
+				page("/intents/{id}", VIEWER, Map.of("id", intent)),
+				page("/intents/suggestions", VIEWER),
+				page("/intents/new", OPERATOR),
+				page("/intents/{id}/delete", OPERATOR, Map.of("id", intent)),
+				// the clusters were never observed: the form comes back naming why (IntentPagesIT creates one)
+				form("/intents", OPERATOR, "an intent between unobserved clusters",
+						caller -> request(Map.of(), Map.of("sourceClusterId", Long.toString(cluster), "sourceNamespace",
+								"frontend", "destinationClusterId", Long.toString(createCluster()),
+								"destinationNamespace", "backend", "destinationService", "orders", "protocol", "tcp",
+								"ports", "8080")),
+						Expect.page()),
+				form("/intents/{id}/delete", OPERATOR, caller -> request(Map.of("id", createIntent()), Map.of()),
+						redirectTo("/intents")),
+
 				// UserPageController
 				page("/users", ADMIN),
 				page("/users/new", ADMIN),
@@ -300,6 +323,8 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				control("/clusters", "id=\"new-cluster\"", OPERATOR),
 				control("/clusters/" + cluster, "id=\"edit-cluster\"", OPERATOR),
 				control("/meshes", "id=\"new-mesh\"", OPERATOR),
+				control("/intents", "id=\"new-intent\"", OPERATOR),
+				control("/intents/" + intent, "id=\"delete-intent\"", OPERATOR),
 				control("/meshes/" + mesh, "id=\"plan-addresses\"", OPERATOR),
 				control("/meshes/" + mesh, "action=\"/meshes/" + mesh + "/reservations\"", ADMIN));
 	}
@@ -571,6 +596,19 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 		Api.Response reserved = admin.post("/api/v1/meshes/" + mesh + "/reservations", Map.of("cidr", cidr));
 		assertThat(reserved.status()).as(reserved.toString()).isEqualTo(201);
 		return reserved.json().get("id").asLong();
+	}
+
+	/**
+	 * An intent between two new clusters, written to the table: the API accepts one only between
+	 * observed clusters, which this matrix has none of.
+	 */
+	private long createIntent() {
+		Long id = jdbc.queryForObject("""
+				INSERT INTO intent (source_cluster_id, source_namespace, destination_cluster_id, destination_namespace,
+				  destination_service, protocol, ports, created_at, created_by, updated_at)
+				VALUES (?, 'frontend', ?, 'backend', 'orders', 'tcp', '8080', now(), 'matrix', now()) RETURNING id""",
+				Long.class, createCluster(), createCluster());
+		return id;
 	}
 
 	private long createUser(String role) {

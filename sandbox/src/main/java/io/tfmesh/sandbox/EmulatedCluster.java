@@ -52,6 +52,8 @@ final class EmulatedCluster implements AutoCloseable {
 
 	private final ProcessStates processes;
 
+	private final JsonMapper json;
+
 	/**
 	 * Whether the control node's bgp-router and each node's virtual-router existed when the
 	 * process states were last applied.
@@ -61,8 +63,9 @@ final class EmulatedCluster implements AutoCloseable {
 	private @Nullable IntrospectCertificates introspectTls;
 
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
-			TfConfigApiEmulator tungstenFabric, ProcessStates processes) {
+			TfConfigApiEmulator tungstenFabric, ProcessStates processes, JsonMapper json) {
 		this.seed = seed;
+		this.json = json;
 		this.settings = settings;
 		this.kubernetes = kubernetes;
 		this.tungstenFabric = tungstenFabric;
@@ -81,7 +84,7 @@ final class EmulatedCluster implements AutoCloseable {
 		TfConfigApiEmulator tf = TfConfigApiEmulator.start("127.0.0.1", seed.tfPort(settings),
 				stateDir.resolve("tungsten-fabric.json"), json);
 		EmulatedCluster cluster = new EmulatedCluster(seed, settings, kubernetes, tf,
-				new ProcessStates(stateDir.resolve("processes.json"), json));
+				new ProcessStates(stateDir.resolve("processes.json"), json), json);
 		try {
 			cluster.startNodes();
 			cluster.seedIfNew();
@@ -116,7 +119,7 @@ final class EmulatedCluster implements AutoCloseable {
 		kubernetes.seed(kubernetesSeed());
 		// the process states are written last when seeding, so they mark a cluster seeded before
 		if (!processes.exists()) {
-			provisionTf();
+			seedWorkload(provisionTf());
 			processes.reset(seed.controlStuck());
 		}
 		provisionVirtualRouters();
@@ -126,24 +129,34 @@ final class EmulatedCluster implements AutoCloseable {
 	void reset() {
 		kubernetes.reset(kubernetesSeed());
 		tungstenFabric.reset();
-		provisionTf();
+		seedWorkload(provisionTf());
 		processes.reset(seed.controlStuck());
 		nodes.values().forEach(node -> node.services().forEach(node::healthy));
 		applyProcessStates();
 	}
 
-	private void provisionTf() {
-		tungstenFabric.provisionLikeKubeManager("k8s", List.of(SeedStory.TF_POD_SUBNET),
+	/** @return the address of the workload's pod */
+	private String provisionTf() {
+		tungstenFabric.provisionLikeKubeManager(SeedStory.TF_CLUSTER_NAME, List.of(SeedStory.TF_POD_SUBNET),
 				List.of(SeedStory.TF_SERVICE_SUBNET), List.of(SeedStory.TF_IP_FABRIC_SUBNET), seed.ipFabricForwarding());
 		tungstenFabric.provisionControl(SeedStory.TF_ASN,
 				List.of(new TfConfigApiEmulator.BgpRouterSeed(seed.masterName(), seed.masterAddress(settings))));
-		provisionNodes();
+		return provisionNodes();
 	}
 
-	/** The nodes' virtual-routers and the pods' addresses. */
-	private void provisionNodes() {
+	/**
+	 * The nodes' virtual-routers and the pods' addresses.
+	 * @return the address of the workload's pod
+	 */
+	private String provisionNodes() {
 		provisionVirtualRouters();
-		tungstenFabric.allocatePodInstanceIps("k8s", SeedStory.POD_NETWORK_PODS);
+		List<String> addresses = tungstenFabric.allocatePodInstanceIps(SeedStory.TF_CLUSTER_NAME,
+				SeedStory.POD_NETWORK_PODS);
+		return addresses.get(addresses.size() - 1);
+	}
+
+	private void seedWorkload(String podAddress) {
+		SeedWorkload.apply(seed, kubernetes.url(), tungstenFabric.url(), podAddress, json);
 	}
 
 	/**

@@ -6,13 +6,15 @@ import java.util.Map;
 
 import io.tfmesh.inventory.Provider;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The story the sandbox replays: two clusters in two clouds, both installed with TF's defaults,
  * connected over a VPN, both rendered with IP fabric forwarding off; kubeadm's service CIDR of
  * gcp-west was changed but never reached TF; and
  * gcp-west's control node is stuck without BGP configuration for itself although its bgp-router
- * exists: a stale IFMap subscription, which a restart of the control pod heals.
+ * exists: a stale IFMap subscription, which a restart of the control pod heals. The workload:
+ * frontend pods in aws-east that should reach the Service orders of namespace backend in gcp-west.
  */
 final class SeedStory {
 
@@ -24,8 +26,14 @@ final class SeedStory {
 
 	static final long TF_ASN = 64512;
 
-	/** Pods on the pod network of each cluster (kube-dns's two), each holding an instance-ip. */
-	static final int POD_NETWORK_PODS = 2;
+	/** kube-manager's KUBERNETES_CLUSTER_NAME when the manifest sets none. */
+	static final String TF_CLUSTER_NAME = "k8s";
+
+	/**
+	 * Pods on the pod network of each cluster (kube-dns's two and the workload's), each holding
+	 * an instance-ip; the workload's is the last.
+	 */
+	static final int POD_NETWORK_PODS = 3;
 
 	private SeedStory() {
 	}
@@ -38,7 +46,8 @@ final class SeedStory {
 	 * pods then take their addresses from the ip-fabric subnets
 	 */
 	record SeedCluster(int index, String cloud, Provider provider, String region, String underlay, String gateway,
-			String name, String kubeadmServiceSubnet, boolean controlStuck, boolean ipFabricForwarding) {
+			String name, String kubeadmServiceSubnet, boolean controlStuck, boolean ipFabricForwarding,
+			Workload workload) {
 
 		String masterName() {
 			return name + "-master";
@@ -86,12 +95,20 @@ final class SeedStory {
 
 	}
 
+	/**
+	 * One namespace with one pod of an app, and a Service of that name when it has a port.
+	 *
+	 * @param servicePort the Service's TCP port, null for an app without a Service
+	 */
+	record Workload(String namespace, String app, @Nullable Integer servicePort) {
+	}
+
 	static List<SeedCluster> clusters() {
 		return List.of(
 				new SeedCluster(0, "aws", Provider.AWS, "us-east-1", "172.31.0.0/16", "172.31.0.1", "aws-east",
-						TF_SERVICE_SUBNET, false, false),
+						TF_SERVICE_SUBNET, false, false, new Workload("frontend", "frontend", null)),
 				new SeedCluster(1, "gcp", Provider.GCP, "europe-west1", "10.132.0.0/20", "10.132.0.1", "gcp-west",
-						"10.112.0.0/12", true, false));
+						"10.112.0.0/12", true, false, new Workload("backend", "orders", 8080)));
 	}
 
 }

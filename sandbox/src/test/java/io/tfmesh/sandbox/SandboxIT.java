@@ -318,6 +318,59 @@ class SandboxIT {
 	}
 
 	@Test
+	void theSeedStorysWorkloadIsThereAndItsIntentIsAcceptedOnceBothClustersAreObservedInOneMesh() throws Exception {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		JsonNode awsEast = observe("aws-east");
+		JsonNode gcpWest = observe("gcp-west");
+		assertThat(awsEast.get("namespaces").valueStream().map(JsonNode::asString).toList()).contains("frontend");
+		JsonNode orders = gcpWest.get("services").valueStream()
+			.filter(service -> service.get("name").asString().equals("orders"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(orders.get("namespace").asString()).isEqualTo("backend");
+		// the emulated API server assigns it from gcp-west's kubeadm service subnet
+		assertThat(io.tfmesh.net.Cidr.parse("10.112.0.0/12")
+			.contains(io.tfmesh.net.Cidr.parse(orders.at("/clusterIps/0").asString() + "/32"))).isTrue();
+		assertThat(orders.at("/ports/0/port").asInt()).isEqualTo(8080);
+		assertThat(orders.at("/ports/0/protocol").asString()).isEqualTo("TCP");
+		// kube-manager's project for each namespace, and the workload's pods on the pod network
+		assertThat(get(emulated("aws-east").tungstenFabric().url() + "/projects").toString()).contains("k8s-frontend");
+		assertThat(get(emulated("gcp-west").tungstenFabric().url() + "/projects").toString()).contains("k8s-backend");
+		JsonNode pod = get(emulated("aws-east").kubernetes().url() + "/api/v1/namespaces/frontend/pods/frontend");
+		assertThat(io.tfmesh.net.Cidr.parse(SeedStory.TF_POD_SUBNET)
+			.contains(io.tfmesh.net.Cidr.parse(pod.at("/status/podIP").asString() + "/32"))).isTrue();
+		assertThat(awsEast.at("/counts/pods").asLong()).isEqualTo(1);
+
+		Api.Response mesh = admin().post("/api/v1/meshes",
+				Map.of("name", unique("story"), "clusterIds", List.of(id("aws-east"), id("gcp-west"))));
+		assertThat(mesh.status()).as(mesh.toString()).isEqualTo(201);
+		try {
+			Map<String, Object> intent = new java.util.LinkedHashMap<>();
+			intent.put("sourceClusterId", id("aws-east"));
+			intent.put("sourceNamespace", "frontend");
+			intent.put("destinationClusterId", id("gcp-west"));
+			intent.put("destinationNamespace", "backend");
+			intent.put("destinationService", "orders");
+			intent.put("protocol", "tcp");
+			intent.put("ports", List.of("8080"));
+			Api.Response created = admin().post("/api/v1/intents", intent);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			assertThat(created.json().get("meshName").asString()).startsWith("story-");
+			admin().delete("/api/v1/intents/" + created.json().get("id").asLong());
+		}
+		finally {
+			admin().delete("/api/v1/meshes/" + mesh.json().get("id").asLong());
+		}
+	}
+
+	private JsonNode get(String url) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	@Test
 	void theSandboxApiDeletesAClustersBgpRouter() {
 		EmulatedCluster gcpWest = emulated("gcp-west");
 		try {

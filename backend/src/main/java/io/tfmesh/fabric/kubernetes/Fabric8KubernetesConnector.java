@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -118,19 +119,34 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 		return new ClusterCounts(pods, services);
 	}
 
-	/** Counts the items that match, page by page, following the API server's continue tokens. */
+	@Override
+	public List<ServiceInfo> services() {
+		List<ServiceInfo> services = new ArrayList<>();
+		pages("list services", options -> client.services().inAnyNamespace().list(options),
+				page -> page.forEach(service -> services.add(KubernetesRecords.service(service))));
+		services.sort(Comparator.comparing(ServiceInfo::namespace).thenComparing(ServiceInfo::name));
+		return List.copyOf(services);
+	}
+
+	/** Counts the items that match, page by page. */
 	private <T extends HasMetadata> long count(String what, Function<ListOptions, KubernetesResourceList<T>> page,
 			Predicate<T> counted) {
-		long count = 0;
+		long[] count = { 0 };
+		pages(what, page, items -> count[0] += items.stream().filter(counted).count());
+		return count[0];
+	}
+
+	/** Reads a list page by page, following the API server's continue tokens. */
+	private <T extends HasMetadata> void pages(String what, Function<ListOptions, KubernetesResourceList<T>> page,
+			Consumer<List<T>> each) {
 		String next = null;
 		do {
 			ListOptions options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(next).build();
 			KubernetesResourceList<T> items = failures.call(what, () -> page.apply(options));
-			count += items.getItems().stream().filter(counted).count();
+			each.accept(items.getItems());
 			next = (items.getMetadata() != null) ? items.getMetadata().getContinue() : null;
 		}
 		while (next != null && !next.isEmpty());
-		return count;
 	}
 
 	@Override

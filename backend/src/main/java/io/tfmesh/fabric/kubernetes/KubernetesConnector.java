@@ -45,6 +45,12 @@ public interface KubernetesConnector {
 	List<NamespaceInfo> namespaces();
 
 	/**
+	 * Every Service in all namespaces with its cluster addresses and ports, read in pages like
+	 * {@link #counts()}, sorted by namespace and name.
+	 */
+	List<ServiceInfo> services();
+
+	/**
 	 * The pods that hold a pod-network address and the services that hold a cluster IP, in all
 	 * namespaces, read in pages so that a large cluster is never listed in one answer.
 	 */

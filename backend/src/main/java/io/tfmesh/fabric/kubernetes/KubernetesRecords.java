@@ -241,6 +241,35 @@ final class KubernetesRecords {
 		return !hostNetwork && !"Succeeded".equals(phase) && !"Failed".equals(phase);
 	}
 
+	/**
+	 * A Service with its cluster addresses: {@code clusterIPs} (both families of a dual-stack
+	 * Service), else {@code clusterIP}; none for a headless or {@code ExternalName} Service.
+	 */
+	static ServiceInfo service(Service service) {
+		ServiceSpec spec = (service.getSpec() != null) ? service.getSpec() : new ServiceSpec();
+		List<String> clusterIps = List.of();
+		if (hasClusterIp(service)) {
+			List<String> all = orEmpty(spec.getClusterIPs());
+			clusterIps = all.isEmpty() ? List.of(spec.getClusterIP()) : List.copyOf(all);
+		}
+		List<ServicePort> ports = orEmpty(spec.getPorts()).stream()
+			.map(port -> new ServicePort(Objects.toString(port.getName(), ""),
+					Objects.toString(port.getProtocol(), "TCP"), (port.getPort() != null) ? port.getPort() : 0,
+					targetPort(port)))
+			.toList();
+		return new ServiceInfo(service.getMetadata().getNamespace(), service.getMetadata().getName(),
+				Objects.toString(spec.getType(), "ClusterIP"), clusterIps, ports);
+	}
+
+	/** A named target port (a container port's name) is resolved per pod; it is kept as the service port. */
+	private static int targetPort(io.fabric8.kubernetes.api.model.ServicePort port) {
+		int servicePort = (port.getPort() != null) ? port.getPort() : 0;
+		if (port.getTargetPort() == null || port.getTargetPort().getIntVal() == null) {
+			return servicePort;
+		}
+		return port.getTargetPort().getIntVal();
+	}
+
 	/** Whether the service holds a cluster IP: not headless ({@code None}) and not an {@code ExternalName}. */
 	static boolean hasClusterIp(Service service) {
 		ServiceSpec spec = service.getSpec();

@@ -37,6 +37,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidInput(InvalidInputException ex) {
+		if (ex instanceof UnprocessableException) {
+			ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", ex.getMessage());
+			problem.setProperty("errors", ex.problems());
+			return problem;
+		}
 		return Problems.invalid(ex.getMessage(), ex.problems());
 	}
 

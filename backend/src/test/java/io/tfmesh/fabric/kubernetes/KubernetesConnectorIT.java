@@ -523,6 +523,64 @@ class KubernetesConnectorIT {
 		assertThat(connector(Credentials.TOKEN).counts()).isEqualTo(new ClusterCounts(pods, services));
 	}
 
+	@Test
+	void readsEveryServiceWithItsClusterAddressesAndPortsAcrossNamespaces() {
+		admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("backend").endMetadata().build())
+			.create();
+		admin.services().inNamespace("backend").resource(new ServiceBuilder().withNewMetadata().withName("orders")
+			.endMetadata()
+			.withNewSpec()
+			.addNewPort().withName("http").withProtocol("TCP").withPort(8080)
+			.withTargetPort(new io.fabric8.kubernetes.api.model.IntOrString(9090)).endPort()
+			.addNewPort().withName("metrics").withProtocol("UDP").withPort(9100).endPort()
+			.endSpec()
+			.build()).create();
+		admin.services().inNamespace("backend").resource(new ServiceBuilder().withNewMetadata().withName("orders-db")
+			.endMetadata().withNewSpec().withClusterIP("None").addNewPort().withPort(5432).endPort().endSpec().build())
+			.create();
+		String assigned = admin.services().inNamespace("backend").withName("orders").get().getSpec().getClusterIP();
+
+		List<ServiceInfo> services = connector(Credentials.TOKEN).services();
+
+		assertThat(services).extracting(ServiceInfo::namespace, ServiceInfo::name)
+			.containsExactly(tuple("backend", "orders"), tuple("backend", "orders-db"), tuple("default", "kubernetes"),
+					tuple(NAMESPACE, "kube-dns"));
+		assertThat(services.get(0)).isEqualTo(new ServiceInfo("backend", "orders", "ClusterIP", List.of(assigned),
+				List.of(new ServicePort("http", "TCP", 8080, 9090), new ServicePort("metrics", "UDP", 9100, 9100))));
+		assertThat(assigned).startsWith("10.");
+		// a headless Service holds no cluster address
+		assertThat(services.get(1).clusterIps()).isEmpty();
+		assertThat(services.get(2).clusterIps()).containsExactly("10.96.0.1");
+	}
+
+	@Test
+	void readsServicesPageByPage() throws Exception {
+		KubernetesMockServer server = new KubernetesMockServer(false);
+		server.init(InetAddress.getByName("127.0.0.1"), 0);
+		try {
+			server.expect().get().withPath("/api/v1/services?limit=" + Fabric8KubernetesConnector.PAGE_SIZE)
+				.andReturn(200, new ServiceListBuilder().withNewMetadata().withContinue("page-2").endMetadata()
+					.addToItems(service("kubernetes", "10.96.0.1"))
+					.build())
+				.always();
+			server.expect().get().withPath("/api/v1/services?continue=page-2&limit=" + Fabric8KubernetesConnector.PAGE_SIZE)
+				.andReturn(200, new ServiceListBuilder().withNewMetadata().endMetadata()
+					.addToItems(service("a-second-page", "10.96.0.20"))
+					.build())
+				.always();
+			KubernetesConnector connector = connectors.forCluster(new ClusterAccess(3, "paged",
+					new ClusterAccess.Kubernetes(server.url("/"), null, TOKEN, null),
+					new ClusterAccess.TungstenFabric("http://127.0.0.1:1", null), List.of(), NAMESPACE,
+					List.of("env"), 1));
+
+			assertThat(connector.services()).extracting(ServiceInfo::name, ServiceInfo::clusterIps)
+				.containsExactly(tuple("a-second-page", List.of("10.96.0.20")), tuple("kubernetes", List.of("10.96.0.1")));
+		}
+		finally {
+			server.destroy();
+		}
+	}
+
 	private static Pod podOnTheNetwork(String name) {
 		return new PodBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
 			.withNewSpec().endSpec()
