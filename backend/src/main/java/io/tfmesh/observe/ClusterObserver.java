@@ -34,6 +34,7 @@ import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
 import io.tfmesh.fabric.kubernetes.NamespaceInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
+import io.tfmesh.fabric.tf.GlobalSystemConfig;
 import io.tfmesh.fabric.tf.TfConfigApi;
 import io.tfmesh.fabric.tf.TfConfigApis;
 import io.tfmesh.observe.ObservedState.Forwarding;
@@ -140,8 +141,9 @@ class ClusterObserver {
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
-		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), tf.networkIpams(), tf.virtualNetworks(),
-				tf.bgpRouters(), tf.networkPolicies());
+		GlobalSystemConfig global = tf.globalSystemConfig();
+		return new TfConfig(global.autonomousSystem(), tf.networkIpams(), tf.virtualNetworks(), tf.bgpRouters(),
+				tf.networkPolicies(), global.enable4ByteAs(), global.ibgpAutoMesh());
 	}
 
 	/**

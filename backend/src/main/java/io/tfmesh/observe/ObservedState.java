@@ -151,12 +151,23 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	public record NamespaceForwarding(String namespace, boolean ipFabricForwarding) {
 	}
 
-	/** The TF config API's objects that address planning and peering depend on. */
+	/**
+	 * The TF config API's objects that address planning and peering depend on.
+	 *
+	 * @param enable4ByteAs the global-system-config's {@code enable_4byte_as}; null when not read
+	 * @param ibgpAutoMesh the global-system-config's {@code ibgp_auto_mesh}; null when not read
+	 */
 	public record TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
-			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
+			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies,
+			@Nullable Boolean enable4ByteAs, @Nullable Boolean ibgpAutoMesh) {
 
 		public TfConfig {
 			networkPolicies = orEmpty(networkPolicies);
+		}
+
+		public TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
+				List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
+			this(autonomousSystem, networkIpams, virtualNetworks, bgpRouters, networkPolicies, null, null);
 		}
 
 	}
