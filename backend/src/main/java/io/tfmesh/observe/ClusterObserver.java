@@ -35,6 +35,7 @@ import io.tfmesh.fabric.kubernetes.NamespaceInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
 import io.tfmesh.fabric.kubernetes.ServiceInfo;
+import io.tfmesh.fabric.tf.GlobalSystemConfig;
 import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.fabric.tf.TfConfigApi;
 import io.tfmesh.fabric.tf.TfConfigApis;
@@ -149,10 +150,11 @@ class ClusterObserver {
 	}
 
 	private static TfConfig readTf(TfConfigApi tf) {
+		GlobalSystemConfig global = tf.globalSystemConfig();
 		List<NetworkIpam> ipams = tf.networkIpams();
 		List<VirtualNetwork> networks = tf.virtualNetworks();
-		return new TfConfig(tf.globalSystemConfig().autonomousSystem(), ipams, networks, tf.bgpRouters(),
-				tf.networkPolicies(), AddressUse.count(ipams, networks, tf.instanceIpAddresses()));
+		return new TfConfig(global.autonomousSystem(), ipams, networks, tf.bgpRouters(), tf.networkPolicies(),
+				global.enable4ByteAs(), global.ibgpAutoMesh(), AddressUse.count(ipams, networks, tf.instanceIpAddresses()));
 	}
 
 	/**

@@ -155,16 +155,23 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 	/**
 	 * The TF config API's objects that address planning and peering depend on.
 	 *
+	 * @param enable4ByteAs the global-system-config's {@code enable_4byte_as}; null when not read
+	 * @param ibgpAutoMesh the global-system-config's {@code ibgp_auto_mesh}; null when not read
 	 * @param addressesInUse per subnet of an IPAM or of a network's IPAM reference, how many
 	 * instance-ips hold an address in it: a subnet in use cannot be removed. Null when the
 	 * instance-ips were not read.
 	 */
 	public record TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
 			List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies,
-			@Nullable Map<String, Long> addressesInUse) {
+			@Nullable Boolean enable4ByteAs, @Nullable Boolean ibgpAutoMesh, @Nullable Map<String, Long> addressesInUse) {
 
 		public TfConfig {
 			networkPolicies = orEmpty(networkPolicies);
+		}
+
+		public TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
+				List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
+			this(autonomousSystem, networkIpams, virtualNetworks, bgpRouters, networkPolicies, null, null);
 		}
 
 	}

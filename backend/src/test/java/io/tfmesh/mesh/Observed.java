@@ -141,7 +141,7 @@ final class Observed {
 				: List.of();
 		return new ObservedState(1, cluster, Instant.parse("2024-06-01T12:00:00Z"), 5, !tfDown, "r1", sources, kubeadm,
 				List.of(), List.copyOf(settings), List.of(), List.of(),
-				tfDown ? null : new TfConfig(asn, List.copyOf(ipams), List.of(), List.of(), List.of(), null), List.of(), null, List.of(),
+				tfDown ? null : new TfConfig(asn, List.copyOf(ipams), List.of(), List.of(), List.of(), null, null, null), List.of(), null, List.of(),
 				List.copyOf(drift), forwarding(), tfDown ? List.of("tungstenFabric", "forwarding.mode") : List.of(), List.of(), List.of());
 	}
 

@@ -67,7 +67,7 @@ class ForwardingReadingTest {
 		assertThat(ForwardingReading.of(null, KUBE_MANAGER, List.of()))
 			.satisfies(forwarding -> assertThat(forwarding.mode()).isEqualTo("unknown"))
 			.satisfies(forwarding -> assertThat(forwarding.podSubnets()).isEmpty());
-		assertThat(ForwardingReading.of(new TfConfig(64512L, IPAMS, List.of(), List.of(), List.of(), null), KUBE_MANAGER, List.of())
+		assertThat(ForwardingReading.of(new TfConfig(64512L, IPAMS, List.of(), List.of(), List.of(), null, null, null), KUBE_MANAGER, List.of())
 			.mode()).isEqualTo("unknown");
 	}
 
@@ -83,7 +83,7 @@ class ForwardingReadingTest {
 	}
 
 	private static TfConfig tf(VirtualNetwork podNetwork) {
-		return new TfConfig(64512L, IPAMS, List.of(podNetwork), List.of(), List.of(), null);
+		return new TfConfig(64512L, IPAMS, List.of(podNetwork), List.of(), List.of(), null, null, null);
 	}
 
 	private static VirtualNetwork podNetwork(String ipam) {

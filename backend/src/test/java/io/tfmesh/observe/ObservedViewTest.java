@@ -28,7 +28,7 @@ class ObservedViewTest {
 	private static final TfConfig TF = new TfConfig(64512L,
 			List.of(ipam("k8s-pod-ipam", "10.32.0.0/12"), ipam("k8s-ip-fabric-ipam", "10.64.0.0/12"),
 					ipam("k8s-service-ipam", "10.96.0.0/12")),
-			List.of(), List.of(), List.of(), null);
+			List.of(), List.of(), List.of(), null, null, null);
 
 	@Test
 	void thePodRowShowsTheIpFabricRangeUnderForwardingAndAgreesWithIt() {

@@ -15,7 +15,7 @@ import io.tfmesh.net.InvalidCidrException;
  * {@code validate_route_target_range}) and each subnet to its network address
  * ({@code api_server.py} {@code _validate_subnet_type}).
  */
-final class TfValues {
+public final class TfValues {
 
 	/** {@code _parse_route_target_name}: Python's {@code int()} takes blanks and a sign around the index. */
 	private static final Pattern ROUTE_TARGET = Pattern.compile("target:(\\d+)([lL]?):\\s*([+-]?\\d+)\\s*");
@@ -29,7 +29,7 @@ final class TfValues {
 	 * The route target as the server stores it; one the server would refuse is returned as
 	 * it is, for the server to refuse.
 	 */
-	static String routeTarget(String routeTarget) {
+	public static String routeTarget(String routeTarget) {
 		Matcher numeric = ROUTE_TARGET.matcher(routeTarget);
 		try {
 			if (numeric.matches()) {
@@ -46,12 +46,12 @@ final class TfValues {
 		return routeTarget;
 	}
 
-	static List<String> routeTargets(List<String> routeTargets) {
+	public static List<String> routeTargets(List<String> routeTargets) {
 		return routeTargets.stream().map(TfValues::routeTarget).toList();
 	}
 
 	/** The canonical network of a subnet, host bits cleared; text that names no network is kept as it is. */
-	static String cidr(String cidr) {
+	public static String cidr(String cidr) {
 		try {
 			return Cidr.parse(cidr).toString();
 		}
@@ -60,12 +60,12 @@ final class TfValues {
 		}
 	}
 
-	static List<String> cidrs(List<String> cidrs) {
+	public static List<String> cidrs(List<String> cidrs) {
 		return cidrs.stream().map(TfValues::cidr).toList();
 	}
 
 	/** The object with its route targets and subnets as the server would store them. */
-	static TfObject normalized(TfObject object) {
+	public static TfObject normalized(TfObject object) {
 		if (object instanceof NetworkIpam ipam) {
 			return new NetworkIpam(ipam.uuid(), ipam.fqName(), ipam.subnetMethod(), cidrs(ipam.subnets()));
 		}
