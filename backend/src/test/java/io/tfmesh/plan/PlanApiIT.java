@@ -357,6 +357,53 @@ class PlanApiIT extends PlanApplicationSupport {
 		assertProblem(admin.post("/api/v1/plans", Map.of("meshId", 999999999)), 404, "not-found");
 	}
 
+	@Test
+	void thePagesShowTheReviewOfferApprovalOnlyToASecondAdminAndFollowTheApply() {
+		long[] planned = plannedMesh(Map.of());
+		String base = "http://localhost:" + port;
+		PageSession author = PageSession.logIn(base, "admin", io.tfmesh.support.IntegrationTestSupport.ADMIN_PASSWORD);
+
+		java.net.http.HttpResponse<String> created = author.post("/plans", Map.of("meshId", String.valueOf(planned[0])));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String path = PageSession.location(created);
+		assertThat(path).matches("/plans/\\d+");
+		long id = Long.parseLong(path.substring("/plans/".length()));
+		String review = author.get(path).body();
+		assertThat(review).contains("Plan #" + id, "pending-approval", "10.32.0.0/12", "100.64.0.0/16",
+				"kube-manager restarts", "12 pods still use it", "0 of 2 steps done", "second-admin-note")
+			.doesNotContain("approve-form", "hx-trigger");
+
+		PageSession approver = PageSession.logIn(base, secondAdmin.username(), secondAdmin.password());
+		assertThat(approver.get(path).body()).contains("approve-form", "reject-form");
+		PageSession applier = PageSession.logIn(base, operator.username(), operator.password());
+		assertThat(applier.get(path).body()).doesNotContain("approve-form", "reject-form");
+		assertThat(applier.post(path + "/approve", Map.of()).statusCode()).as("an operator approves").isEqualTo(403);
+		assertThat(PageSession.location(approver.post(path + "/approve", Map.of("applyAt", "")))).isEqualTo(path);
+		assertThat(applier.get(path).body()).contains("approved by " + secondAdmin.username(), "apply-plan");
+
+		applier.post(path + "/apply", Map.of());
+		String applying = applier.get(path).body();
+		assertThat(applying).contains("hx-trigger=\"every 2s\"", "/plans/" + id + "/progress");
+		assertThat(applier.poll(path + "/progress").headers().firstValue("HX-Refresh")).isEmpty();
+
+		jdbc.update("UPDATE plan_step SET state = 'done', result = 'written' WHERE plan_id = ?", id);
+		jdbc.update("UPDATE plan SET state = 'applied', remaining_drift = '[]' WHERE id = ?", id);
+		java.net.http.HttpResponse<String> finished = applier.poll(path + "/progress");
+		assertThat(finished.headers().firstValue("HX-Refresh")).contains("true");
+		String applied = applier.get(path).body();
+		assertThat(applied).contains("2 of 2 steps done", "reverse-plan", "no-drift").doesNotContain("hx-trigger");
+
+		assertThat(applier.get("/plans").body()).contains("/plans/" + id);
+		assertThat(applier.get("/plans?state=expired&meshId=" + planned[0]).body()).contains("No plan is in this state");
+		assertThat(applier.get("/meshes/" + planned[0]).body()).contains("Observed → planned", "plan-changes",
+				"10.32.0.0/12 (", "not planned");
+
+		long unchanged = mesh(List.of(cluster(true)));
+		java.net.http.HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
+		assertThat(PageSession.location(nothing)).isEqualTo("/meshes/" + unchanged);
+		assertThat(applier.get("/meshes/" + unchanged).body()).contains("Nothing to change");
+	}
+
 	private static int closedPort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			return socket.getLocalPort();
