@@ -1,5 +1,7 @@
 package io.tfmesh.mesh;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ public class MeshForm {
 			Map.entry("pools[1].cidr", "serviceCidr"), Map.entry("pools[1].defaultPrefixLength", "servicePrefix"),
 			Map.entry("pools[2]", "fabricCidr"), Map.entry("pools[2].cidr", "fabricCidr"),
 			Map.entry("pools[2].defaultPrefixLength", "fabricPrefix"), Map.entry("clusterIds", "clusterIds"),
-			Map.entry("version", "name"));
+			Map.entry("version", "name"), Map.entry("changeWindowDays", "changeWindowDays"),
+			Map.entry("changeWindowStart", "changeWindowStart"), Map.entry("changeWindowEnd", "changeWindowEnd"));
 
 	private String name = "";
 
@@ -42,6 +45,14 @@ public class MeshForm {
 	private List<Long> clusterIds = new ArrayList<>();
 
 	private @Nullable Long version;
+
+	private boolean applyOnApproval;
+
+	private String changeWindowDays = "";
+
+	private String changeWindowStart = "";
+
+	private String changeWindowEnd = "";
 
 	static MeshForm of(MeshView mesh) {
 		MeshForm form = new MeshForm();
@@ -69,6 +80,12 @@ public class MeshForm {
 		}
 		form.clusterIds = new ArrayList<>(mesh.clusterIds());
 		form.version = mesh.version();
+		form.applyOnApproval = mesh.applyOnApproval();
+		if (mesh.changeWindow() != null) {
+			form.changeWindowDays = mesh.changeWindow().dayList();
+			form.changeWindowStart = mesh.changeWindow().start().toString();
+			form.changeWindowEnd = mesh.changeWindow().end().toString();
+		}
 		return form;
 	}
 
@@ -77,7 +94,20 @@ public class MeshForm {
 				List.of(new MeshRequest.Pool(Kind.POD, podCidr, length("podPrefix", podPrefix)),
 						new MeshRequest.Pool(Kind.SERVICE, serviceCidr, length("servicePrefix", servicePrefix)),
 						new MeshRequest.Pool(Kind.FABRIC, fabricCidr, length("fabricPrefix", fabricPrefix))),
-				clusterIds, version);
+				clusterIds, version, applyOnApproval, changeWindowDays, time("changeWindowStart", changeWindowStart),
+				time("changeWindowEnd", changeWindowEnd));
+	}
+
+	private static @Nullable LocalTime time(String field, @Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalTime.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, "'" + text + "' is no time of day; use HH:MM (UTC)");
+		}
 	}
 
 	private static @Nullable Long number(String field, @Nullable String text) {
@@ -186,6 +216,38 @@ public class MeshForm {
 
 	public void setClusterIds(List<Long> clusterIds) {
 		this.clusterIds = clusterIds == null ? new ArrayList<>() : clusterIds;
+	}
+
+	public boolean isApplyOnApproval() {
+		return applyOnApproval;
+	}
+
+	public void setApplyOnApproval(boolean applyOnApproval) {
+		this.applyOnApproval = applyOnApproval;
+	}
+
+	public String getChangeWindowDays() {
+		return changeWindowDays;
+	}
+
+	public void setChangeWindowDays(String changeWindowDays) {
+		this.changeWindowDays = changeWindowDays == null ? "" : changeWindowDays;
+	}
+
+	public String getChangeWindowStart() {
+		return changeWindowStart;
+	}
+
+	public void setChangeWindowStart(String changeWindowStart) {
+		this.changeWindowStart = changeWindowStart == null ? "" : changeWindowStart;
+	}
+
+	public String getChangeWindowEnd() {
+		return changeWindowEnd;
+	}
+
+	public void setChangeWindowEnd(String changeWindowEnd) {
+		this.changeWindowEnd = changeWindowEnd == null ? "" : changeWindowEnd;
 	}
 
 	public @Nullable Long getVersion() {

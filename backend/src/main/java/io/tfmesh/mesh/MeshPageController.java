@@ -2,6 +2,7 @@ package io.tfmesh.mesh;
 
 import java.util.List;
 
+import io.tfmesh.observe.ObservationService;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
@@ -34,12 +35,15 @@ class MeshPageController {
 
 	private final ConflictFinder conflicts;
 
+	private final ObservationService observations;
+
 	MeshPageController(MeshService meshes, AllocationService allocations, AddressingReport report,
-			ConflictFinder conflicts) {
+			ConflictFinder conflicts, ObservationService observations) {
 		this.meshes = meshes;
 		this.allocations = allocations;
 		this.report = report;
 		this.conflicts = conflicts;
+		this.observations = observations;
 	}
 
 	@GetMapping
@@ -57,6 +61,11 @@ class MeshPageController {
 		model.addAttribute("addressing", addressing);
 		model.addAttribute("drawings", addressing.pools().stream().map(PoolDrawing::of).toList());
 		model.addAttribute("conflicts", conflicts.find(mesh));
+		List<AllocationView> blocks = meshes.allocations(id);
+		model.addAttribute("comparisons", mesh.members()
+			.stream()
+			.map(member -> ObservedPlanned.of(member, observations.latest(member.clusterId()).orElse(null), blocks))
+			.toList());
 		return "meshes/detail";
 	}
 

@@ -1,5 +1,6 @@
 package io.tfmesh.mesh;
 
+import java.time.LocalTime;
 import java.util.List;
 
 import io.tfmesh.system.validation.CanonicalCidr;
@@ -18,11 +19,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param clusterIds the members; a cluster is in at most one mesh
  * @param version on replacement, the version the change is based on
+ * @param applyOnApproval whether an approved plan starts by itself (inside the change window,
+ * when there is one) instead of waiting for someone to apply it
+ * @param changeWindowDays the days plans may start on, such as {@code sat,sun}; with the start
+ * and end (UTC), or none of the three for no window
  */
 public record MeshRequest(@NotBlank @DnsLabel String name, @Nullable @Size(max = 500) String description,
 		@Nullable @Min(1) @Max(4294967295L) Long asnMin, @Nullable @Min(1) @Max(4294967295L) Long asnMax,
 		@Nullable @Size(max = 3) List<@NotNull @Valid Pool> pools, @Nullable @Size(max = 500) List<@NotNull Long> clusterIds,
-		@Nullable Long version) {
+		@Nullable Long version, @Nullable Boolean applyOnApproval, @Nullable @Size(max = 60) String changeWindowDays,
+		@Nullable LocalTime changeWindowStart, @Nullable LocalTime changeWindowEnd) {
 
 	public MeshRequest {
 		name = name == null ? null : name.strip();
@@ -31,6 +37,13 @@ public record MeshRequest(@NotBlank @DnsLabel String name, @Nullable @Size(max =
 		asnMax = asnMax == null ? MeshDefaults.PRIVATE_ASN_MAX : asnMax;
 		pools = pools == null ? MeshDefaults.POOLS : List.copyOf(pools);
 		clusterIds = clusterIds == null ? List.of() : List.copyOf(clusterIds);
+		applyOnApproval = Boolean.TRUE.equals(applyOnApproval);
+		changeWindowDays = changeWindowDays == null || changeWindowDays.isBlank() ? null : changeWindowDays.strip();
+	}
+
+	/** @throws IllegalArgumentException when the window is set only in part or its days cannot be read */
+	public @Nullable ChangeWindow changeWindow() {
+		return ChangeWindow.of(changeWindowDays, changeWindowStart, changeWindowEnd);
 	}
 
 	/**

@@ -75,6 +75,13 @@ public class MeshService {
 		return meshes.find(id).orElseThrow(() -> new NotFoundException(KIND, id));
 	}
 
+	/** The mesh's blocks: what the planner gave each member, and the underlays and reservations. */
+	@Transactional(readOnly = true)
+	public List<AllocationView> allocations(long meshId) {
+		get(meshId);
+		return allocations.list(meshId);
+	}
+
 	@Transactional
 	public MeshView create(MeshRequest request) {
 		check(request, null);
@@ -294,6 +301,12 @@ public class MeshService {
 					}
 				}
 			}
+		}
+		try {
+			request.changeWindow();
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem("changeWindowDays", ex.getMessage()));
 		}
 		if (new LinkedHashSet<>(request.clusterIds()).size() != request.clusterIds().size()) {
 			problems.add(new FieldProblem("clusterIds", "lists a cluster more than once"));

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +41,20 @@ class MeshStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
 			var statement = connection.prepareStatement("""
-					INSERT INTO mesh (name, description, asn_min, asn_max, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+					INSERT INTO mesh (name, description, asn_min, asn_max, created_at, updated_at, apply_on_approval,
+					                  change_window_days, change_window_start, change_window_end)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
 			statement.setString(1, request.name());
 			statement.setString(2, request.description());
 			statement.setLong(3, request.asnMin());
 			statement.setLong(4, request.asnMax());
 			statement.setTimestamp(5, Timestamp.from(now));
 			statement.setTimestamp(6, Timestamp.from(now));
+			ChangeWindow window = request.changeWindow();
+			statement.setBoolean(7, request.applyOnApproval());
+			statement.setString(8, window == null ? null : window.dayList());
+			statement.setObject(9, window == null ? null : window.start());
+			statement.setObject(10, window == null ? null : window.end());
 			return statement;
 		}, key);
 		return key.getKey().longValue();
@@ -55,10 +62,13 @@ class MeshStore {
 
 	/** @return whether the mesh was at that version (and is now at the next one) */
 	boolean update(long id, MeshRequest request, long expectedVersion, Instant now) {
+		ChangeWindow window = request.changeWindow();
 		return jdbc.update("""
-				UPDATE mesh SET name = ?, description = ?, asn_min = ?, asn_max = ?, updated_at = ?, version = version + 1
+				UPDATE mesh SET name = ?, description = ?, asn_min = ?, asn_max = ?, updated_at = ?, version = version + 1,
+				                apply_on_approval = ?, change_window_days = ?, change_window_start = ?, change_window_end = ?
 				WHERE id = ? AND version = ?""", request.name(), request.description(), request.asnMin(),
-				request.asnMax(), Timestamp.from(now), id, expectedVersion) == 1;
+				request.asnMax(), Timestamp.from(now), request.applyOnApproval(), window == null ? null : window.dayList(),
+				window == null ? null : window.start(), window == null ? null : window.end(), id, expectedVersion) == 1;
 	}
 
 	void delete(long id) {
@@ -113,7 +123,7 @@ class MeshStore {
 		return jdbc.query("SELECT * FROM mesh WHERE id = ?", (row, index) -> new MeshView(id, row.getString("name"),
 				row.getString("description"), row.getLong("asn_min"), row.getLong("asn_max"), pools(id), List.of(),
 				row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
-				row.getLong("version")), id).stream().findFirst();
+				row.getLong("version"), row.getBoolean("apply_on_approval"), changeWindow(row)), id).stream().findFirst();
 	}
 
 	List<MemberView> members(long meshId, List<Long> clusterIds) {
@@ -180,7 +190,13 @@ class MeshStore {
 		long id = row.getLong("id");
 		return new MeshView(id, row.getString("name"), row.getString("description"), row.getLong("asn_min"),
 				row.getLong("asn_max"), pools(id), members(id), row.getTimestamp("created_at").toInstant(),
-				row.getTimestamp("updated_at").toInstant(), row.getLong("version"));
+				row.getTimestamp("updated_at").toInstant(), row.getLong("version"), row.getBoolean("apply_on_approval"),
+				changeWindow(row));
+	}
+
+	private static @Nullable ChangeWindow changeWindow(ResultSet row) throws SQLException {
+		return ChangeWindow.of(row.getString("change_window_days"), row.getObject("change_window_start", LocalTime.class),
+				row.getObject("change_window_end", LocalTime.class));
 	}
 
 	private List<PoolView> pools(long meshId) {

@@ -5,9 +5,20 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** A mesh as the API returns it. */
+/**
+ * A mesh as the API returns it.
+ *
+ * @param applyOnApproval whether approved plans start by itself
+ * @param changeWindow when plans may start, null when at any time
+ */
 public record MeshView(long id, String name, String description, long asnMin, long asnMax, List<PoolView> pools,
-		List<MemberView> members, Instant createdAt, Instant updatedAt, long version) {
+		List<MemberView> members, Instant createdAt, Instant updatedAt, long version, boolean applyOnApproval,
+		@Nullable ChangeWindow changeWindow) {
+
+	public MeshView(long id, String name, String description, long asnMin, long asnMax, List<PoolView> pools,
+			List<MemberView> members, Instant createdAt, Instant updatedAt, long version) {
+		this(id, name, description, asnMin, asnMax, pools, members, createdAt, updatedAt, version, false, null);
+	}
 
 	public record PoolView(Kind kind, String cidr, int defaultPrefixLength) {
 	}

@@ -1,0 +1,11 @@
+package io.tfmesh.plan;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A plan in a list. */
+public record PlanSummary(long id, @Nullable Long meshId, String meshName, @Nullable Long clusterId, PlanState state,
+		String author, Instant createdAt, @Nullable Instant expiresAt, @Nullable String approvedBy,
+		@Nullable Long reverseOf, Progress progress) {
+}

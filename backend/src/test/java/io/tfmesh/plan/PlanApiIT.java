@@ -1,0 +1,416 @@
+package io.tfmesh.plan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.SandeshProcess;
+import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
+import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import io.tfmesh.emulator.kubernetes.SeedNode;
+import io.tfmesh.emulator.tf.TfConfigApiEmulator;
+import io.tfmesh.fabric.tf.NetworkIpam;
+import io.tfmesh.support.Api;
+import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.TestAccount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.tfmesh.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plans over the REST API: computed against observations of an emulated cluster read over
+ * HTTP, stored in PostgreSQL, approved only by a second admin, refused when expired, stale or
+ * planned against an incomplete observation.
+ */
+class PlanApiIT extends PlanApplicationSupport {
+
+	private static final String MASTER = LoopbackNetworks.reserve() + ".0.1";
+
+	private static final List<String> POD_IPAM = List.of("default-domain", "k8s-default", "k8s-pod-ipam");
+
+	private static EmulatedKubernetes kubernetes;
+
+	private static TfConfigApiEmulator tungstenFabric;
+
+	private static IntrospectEmulator master;
+
+	@Autowired
+	PlanService plans;
+
+	private Api admin;
+
+	private TestAccount secondAdmin;
+
+	private TestAccount operator;
+
+	@BeforeAll
+	static void startCluster() throws Exception {
+		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "planned-cluster-");
+		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
+		kubernetes.seed(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.96.0.0/12", "cluster.local",
+				List.of(new SeedNode("plan-master", MASTER, List.of("control-plane", "opencontrail.org/controller"))),
+				Map.of("CONTROLLER_NODES", MASTER, "VROUTER_GATEWAY", "10.0.0.1"),
+				KubernetesSeed.kubeManagerConfig(MASTER)));
+		tungstenFabric = TfConfigApiEmulator.start("127.0.0.1", 0, state.resolve("tf.json"), JsonMapper.builder().build());
+		tungstenFabric.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.96.0.0/12"),
+				List.of("10.64.0.0/12"));
+		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("plan-master", MASTER)));
+		List<SandeshProcess> services = new ArrayList<>();
+		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database",
+				"webui", "vrouter", "analytics-alarm", "analytics-snmp")) {
+			services.addAll(SandeshProcess.ofPod(pod));
+		}
+		master = IntrospectEmulator.start(MASTER, "plan-master", services);
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		master.close();
+		tungstenFabric.close();
+		kubernetes.close();
+	}
+
+	@BeforeEach
+	void accounts() {
+		admin = api.asAdmin();
+		secondAdmin = Fixtures.account(api, "admin");
+		operator = Fixtures.account(api, "operator");
+	}
+
+	/** A cluster of the emulated APIs, or one whose TF config API does not answer. */
+	private long cluster(boolean tfAnswers) {
+		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
+		Map<String, Object> cluster = Fixtures.cluster(unique("member"), cloudId);
+		cluster.put("kubernetes", Map.of("apiUrl", kubernetes.url(), "auth", "token", "token", "any-token"));
+		cluster.put("tungstenFabric",
+				Map.of("apiUrl", tfAnswers ? tungstenFabric.url() : "http://127.0.0.1:" + closedPort(), "auth", "noauth"));
+		cluster.put("controlNodes", List.of(MASTER));
+		return Fixtures.createCluster(admin, cluster);
+	}
+
+	private long mesh(List<Long> members) {
+		Api.Response created = admin.post("/api/v1/meshes", Map.of("name", unique("mesh"), "clusterIds", members));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long mesh(List<Long> members, Map<String, Object> settings) {
+		Map<String, Object> body = new java.util.HashMap<>(settings);
+		body.put("name", unique("mesh"));
+		body.put("clusterIds", members);
+		Api.Response created = admin.post("/api/v1/meshes", body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private static PlannedStep ipamStep(long clusterId, String key) {
+		StepOperation write = new StepOperation.WriteTfObject(
+				new NetworkIpam(null, POD_IPAM, "flat-subnet", List.of("10.32.0.0/12", "100.64.0.0/16")));
+		StepOperation undo = new StepOperation.WriteTfObject(
+				new NetworkIpam(null, POD_IPAM, "flat-subnet", List.of("10.32.0.0/12")));
+		return new PlannedStep(key, clusterId, "member", io.tfmesh.plan.StepSystem.TUNGSTEN_FABRIC, "network-ipam",
+				String.join(":", POD_IPAM), StepAction.UPDATE, Map.of("subnets", "10.32.0.0/12"),
+				Map.of("subnets", "10.32.0.0/12 100.64.0.0/16"), List.of(), "pods keep their addresses", write, undo);
+	}
+
+	private static PlannedStep configMapStep(long clusterId, String key, String dependsOn) {
+		return new PlannedStep(key, clusterId, "member", io.tfmesh.plan.StepSystem.KUBERNETES, "configmap",
+				"kube-system/env", StepAction.UPDATE, Map.of("KUBERNETES_POD_SUBNETS", "10.32.0.0/12"),
+				Map.of("KUBERNETES_POD_SUBNETS", "100.64.0.0/16"), List.of(dependsOn), "kube-manager restarts",
+				new StepOperation.SetConfigMapKeys("kube-system", "env", Map.of("KUBERNETES_POD_SUBNETS", "100.64.0.0/16"),
+						List.of()),
+				new StepOperation.SetConfigMapKeys("kube-system", "env", Map.of("KUBERNETES_POD_SUBNETS", "10.32.0.0/12"),
+						List.of()));
+	}
+
+	/** A mesh of one emulated member whose compiled plan has two steps; returns {mesh, cluster}. */
+	private long[] plannedMesh(Map<String, Object> settings) {
+		long clusterId = cluster(true);
+		long meshId = mesh(List.of(clusterId), settings);
+		compiler.script(meshId, new CompiledPlan(
+				List.of(ipamStep(clusterId, "ipam"), configMapStep(clusterId, "env", "ipam")),
+				List.of("10.32.0.0/12 stays in the IPAM: 12 pods still use it")));
+		return new long[] { meshId, clusterId };
+	}
+
+	private JsonNode createPlan(Api as, long meshId) {
+		Api.Response created = as.post("/api/v1/plans", Map.of("meshId", meshId));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json();
+	}
+
+	@Test
+	void theAuthorIsRefusedASecondAdminApprovesAndAnOperatorApplies() {
+		long[] planned = plannedMesh(Map.of());
+		JsonNode plan = createPlan(admin, planned[0]);
+		long id = plan.get("id").asLong();
+
+		assertThat(plan.get("state").asString()).isEqualTo("pending-approval");
+		assertThat(plan.get("author").asString()).isEqualTo("admin");
+		assertThat(plan.get("steps").findValuesAsString("key")).containsExactly("ipam", "env");
+		assertThat(plan.at("/steps/1/dependsOn/0").asString()).isEqualTo("ipam");
+		assertThat(plan.at("/steps/1/before/KUBERNETES_POD_SUBNETS").asString()).isEqualTo("10.32.0.0/12");
+		assertThat(plan.at("/steps/0/operation/kind").asString()).isEqualTo("write-tf-object");
+		assertThat(plan.at("/baseRevision/" + planned[1]).asString()).hasSize(64);
+		assertThat(plan.get("notes").get(0).asString()).contains("12 pods still use it");
+		assertThat(plan.at("/progress/total").asInt()).isEqualTo(2);
+		assertThat(plan.get("expiresAt").asString()).isEqualTo(clock.instant().plus(Duration.ofHours(72)).toString());
+		// the member was never observed: it was, over HTTP, before it was planned against
+		assertThat(compiler.lastInput(planned[0]).members().get(0).observed().complete()).isTrue();
+
+		JsonNode refused = assertProblem(admin.post("/api/v1/plans/" + id + "/approve", "{}"), 403,
+				"second-admin-required");
+		assertThat(refused.get("detail").asString()).contains("a second admin");
+		assertProblem(operator.client().post("/api/v1/plans/" + id + "/approve", "{}"), 403, "forbidden");
+		assertProblem(Fixtures.userWithRole(api, "viewer").post("/api/v1/plans/" + id + "/cancel", ""), 403,
+				"forbidden");
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("pending-approval");
+
+		Api.Response approved = secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}");
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		assertThat(approved.json().get("state").asString()).isEqualTo("approved");
+		assertThat(approved.json().at("/approvals/0/admin").asString()).isEqualTo(secondAdmin.username());
+		JsonNode twice = assertProblem(secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}"), 409,
+				"conflict");
+		assertThat(twice.get("detail").asString()).contains("is approved");
+
+		Api.Response applying = operator.client().post("/api/v1/plans/" + id + "/apply", "");
+		assertThat(applying.status()).as(applying.toString()).isEqualTo(202);
+		assertThat(applying.json().get("state").asString()).isEqualTo("applying");
+		assertThat(applying.json().get("applyRequestedBy").asString()).isEqualTo(operator.username());
+
+		Api.Response cancel = operator.client().post("/api/v1/plans/" + id + "/cancel", "");
+		assertThat(cancel.json().get("state").asString()).isEqualTo("applying");
+		assertThat(cancel.json().get("cancelRequested").asBoolean()).isTrue();
+
+		JsonNode audit = admin.get("/api/v1/audit?objectType=plan&objectId=" + id + "&size=50").json();
+		assertThat(audit.get("items").findValuesAsString("action")).contains("submit", "approve", "apply", "cancel");
+	}
+
+	@Test
+	void aRejectionNeedsAReasonAndARejectedPlanCannotBeApproved() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(operator.client(), planned[0]).get("id").asLong();
+
+		assertProblem(admin.post("/api/v1/plans/" + id + "/reject", "{}"), 400, "invalid-input");
+		assertProblem(admin.post("/api/v1/plans/" + id + "/reject", Map.of("reason", "  ")), 400, "invalid-input");
+		Api.Response rejected = admin.post("/api/v1/plans/" + id + "/reject", Map.of("reason", "not before the freeze"));
+		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+		assertThat(rejected.json().get("state").asString()).isEqualTo("rejected");
+		assertThat(rejected.json().at("/approvals/0/reason").asString()).isEqualTo("not before the freeze");
+
+		JsonNode late = assertProblem(secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}"), 409, "conflict");
+		assertThat(late.get("detail").asString()).contains("is rejected");
+	}
+
+	@Test
+	void aPlanThatWaitedPastItsExpiryIsExpiredAndCannotBeApproved() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+
+		clock.advance(Duration.ofHours(72).plusSeconds(1));
+
+		JsonNode refused = assertProblem(secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}"), 409,
+				"conflict");
+		assertThat(refused.get("detail").asString()).contains("is expired");
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("expired");
+		assertThat(admin.get("/api/v1/plans?state=expired&meshId=" + planned[0]).json().get("totalItems").asLong())
+			.isEqualTo(1);
+		JsonNode audit = admin.get("/api/v1/audit?objectType=plan&objectId=" + id).json();
+		assertThat(audit.get("items").findValuesAsString("action")).contains("expire");
+	}
+
+	@Test
+	void anIncompleteObservationIsNotPlannedAgainstAndTheAnswerNamesTheSourcesThatFailed() {
+		long silent = cluster(false);
+		long meshId = mesh(List.of(silent));
+		compiler.script(meshId, new CompiledPlan(List.of(ipamStep(silent, "ipam")), List.of()));
+
+		JsonNode refused = assertProblem(admin.post("/api/v1/plans", Map.of("meshId", meshId)), 409, "conflict");
+
+		assertThat(refused.get("detail").asString()).contains("incomplete", "tungsten-fabric/config-api");
+		assertThat(refused.at("/clusters/0/clusterId").asLong()).isEqualTo(silent);
+		assertThat(refused.at("/clusters/0/failedSources").toString()).contains("tungsten-fabric/config-api");
+		assertThat(admin.get("/api/v1/plans?meshId=" + meshId).json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void noDifferenceMeansNoPlanAndTheAnswerSaysSo() {
+		long meshId = mesh(List.of(cluster(true)));
+
+		Api.Response answer = admin.post("/api/v1/plans", Map.of("meshId", meshId));
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		assertThat(answer.json().get("plan").isNull()).isTrue();
+		assertThat(answer.json().get("message").asString()).contains("already match");
+		assertThat(admin.get("/api/v1/plans?meshId=" + meshId).json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void aPlanThatWentStaleAtApplyAnswers409OfTypeStale() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+		assertThat(secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}").status()).isEqualTo(200);
+		execution.goesStale(id);
+
+		JsonNode stale = assertProblem(operator.client().post("/api/v1/plans/" + id + "/apply", ""), 409, "stale");
+
+		assertThat(stale.get("detail").asString()).contains("nothing was written", "Plan again");
+		assertThat(stale.get("planId").asLong()).isEqualTo(id);
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("stale");
+	}
+
+	@Test
+	void anApplyTimeOutsideTheChangeWindowIsRefusedAndOneInsideStartsThePlanByItself() {
+		Instant now = clock.instant();
+		Instant nextSaturday = now.atZone(ZoneOffset.UTC)
+			.with(TemporalAdjusters.next(DayOfWeek.SATURDAY))
+			.withHour(3)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0)
+			.toInstant();
+		long[] planned = plannedMesh(Map.of("changeWindowDays", "sat", "changeWindowStart", "02:00",
+				"changeWindowEnd", "06:00"));
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+
+		JsonNode outside = assertProblem(secondAdmin.client()
+			.post("/api/v1/plans/" + id + "/approve", Map.of("applyAt", nextSaturday.plus(Duration.ofHours(4)).toString())),
+				422, "outside-change-window");
+		assertThat(outside.get("detail").asString()).contains("sat 02:00–06:00 UTC");
+
+		Api.Response approved = secondAdmin.client()
+			.post("/api/v1/plans/" + id + "/approve", Map.of("applyAt", nextSaturday.toString()));
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		assertThat(approved.json().get("applyAfter").asString()).isEqualTo(nextSaturday.toString());
+		assertProblem(operator.client().post("/api/v1/plans/" + id + "/apply", ""), 409, "conflict");
+		plans.startDue();
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("approved");
+
+		clock.advance(Duration.between(now, nextSaturday));
+		plans.startDue();
+
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("applying");
+	}
+
+	@Test
+	void theReverseOfAnAppliedPlanUndoesItsDoneStepsLastFirstAndAwaitsApproval() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+		jdbc.update("UPDATE plan SET state = 'applied' WHERE id = ?", id);
+		jdbc.update("UPDATE plan_step SET state = 'done' WHERE plan_id = ?", id);
+
+		Api.Response reversed = operator.client().post("/api/v1/plans/" + id + "/reverse", "");
+
+		assertThat(reversed.status()).as(reversed.toString()).isEqualTo(201);
+		JsonNode reverse = reversed.json();
+		assertThat(reverse.get("state").asString()).isEqualTo("pending-approval");
+		assertThat(reverse.get("reverseOf").asLong()).isEqualTo(id);
+		assertThat(reverse.get("steps").findValuesAsString("key")).containsExactly("env", "ipam");
+		assertThat(reverse.at("/steps/0/after/KUBERNETES_POD_SUBNETS").asString()).isEqualTo("10.32.0.0/12");
+		assertThat(reverse.at("/steps/1/dependsOn/0").asString()).isEqualTo("env");
+		assertThat(reverse.at("/steps/0/operation/values/KUBERNETES_POD_SUBNETS").asString()).isEqualTo("10.32.0.0/12");
+		assertThat(reverse.get("author").asString()).isEqualTo(operator.username());
+
+		assertProblem(admin.post("/api/v1/plans/" + reverse.get("id").asLong() + "/reverse", ""), 409, "conflict");
+	}
+
+	@Test
+	void aDraftWaitsUntilItIsSubmittedAndAWaitingPlanIsCancelledAtOnce() {
+		long[] planned = plannedMesh(Map.of());
+		Api.Response created = operator.client().post("/api/v1/plans", Map.of("meshId", planned[0], "draft", true));
+		assertThat(created.json().get("state").asString()).as(created.toString()).isEqualTo("draft");
+		long id = created.json().get("id").asLong();
+		assertProblem(admin.post("/api/v1/plans/" + id + "/approve", "{}"), 409, "conflict");
+
+		assertThat(operator.client().post("/api/v1/plans/" + id + "/submit", "").json().get("state").asString())
+			.isEqualTo("pending-approval");
+		JsonNode cancelled = operator.client().post("/api/v1/plans/" + id + "/cancel", "").json();
+		assertThat(cancelled.get("state").asString()).isEqualTo("cancelled");
+		assertThat(cancelled.get("steps").findValuesAsString("state")).containsOnly("cancelled");
+	}
+
+	@Test
+	void badRequestsAreClearProblems() {
+		assertProblem(admin.post("/api/v1/plans", "{}"), 400, "invalid-input");
+		assertProblem(admin.get("/api/v1/plans?state=sleeping"), 400, "invalid-input");
+		assertProblem(admin.get("/api/v1/plans/999999999"), 404, "not-found");
+		long meshId = mesh(List.of());
+		assertProblem(admin.post("/api/v1/plans", Map.of("meshId", meshId, "clusterId", 999999999)), 400,
+				"invalid-input");
+		assertProblem(admin.post("/api/v1/plans", Map.of("meshId", 999999999)), 404, "not-found");
+	}
+
+	@Test
+	void thePagesShowTheReviewOfferApprovalOnlyToASecondAdminAndFollowTheApply() {
+		long[] planned = plannedMesh(Map.of());
+		String base = "http://localhost:" + port;
+		PageSession author = PageSession.logIn(base, "admin", io.tfmesh.support.IntegrationTestSupport.ADMIN_PASSWORD);
+
+		java.net.http.HttpResponse<String> created = author.post("/plans", Map.of("meshId", String.valueOf(planned[0])));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String path = PageSession.location(created);
+		assertThat(path).matches("/plans/\\d+");
+		long id = Long.parseLong(path.substring("/plans/".length()));
+		String review = author.get(path).body();
+		assertThat(review).contains("Plan #" + id, "pending-approval", "10.32.0.0/12", "100.64.0.0/16",
+				"kube-manager restarts", "12 pods still use it", "0 of 2 steps done", "second-admin-note")
+			.doesNotContain("approve-form", "hx-trigger");
+
+		PageSession approver = PageSession.logIn(base, secondAdmin.username(), secondAdmin.password());
+		assertThat(approver.get(path).body()).contains("approve-form", "reject-form");
+		PageSession applier = PageSession.logIn(base, operator.username(), operator.password());
+		assertThat(applier.get(path).body()).doesNotContain("approve-form", "reject-form");
+		assertThat(applier.post(path + "/approve", Map.of()).statusCode()).as("an operator approves").isEqualTo(403);
+		assertThat(PageSession.location(approver.post(path + "/approve", Map.of("applyAt", "")))).isEqualTo(path);
+		assertThat(applier.get(path).body()).contains("approved by " + secondAdmin.username(), "apply-plan");
+
+		applier.post(path + "/apply", Map.of());
+		String applying = applier.get(path).body();
+		assertThat(applying).contains("hx-trigger=\"every 2s\"", "/plans/" + id + "/progress");
+		assertThat(applier.poll(path + "/progress").headers().firstValue("HX-Refresh")).isEmpty();
+
+		jdbc.update("UPDATE plan_step SET state = 'done', result = 'written' WHERE plan_id = ?", id);
+		jdbc.update("UPDATE plan SET state = 'applied', remaining_drift = '[]' WHERE id = ?", id);
+		java.net.http.HttpResponse<String> finished = applier.poll(path + "/progress");
+		assertThat(finished.headers().firstValue("HX-Refresh")).contains("true");
+		String applied = applier.get(path).body();
+		assertThat(applied).contains("2 of 2 steps done", "reverse-plan", "no-drift").doesNotContain("hx-trigger");
+
+		assertThat(applier.get("/plans").body()).contains("/plans/" + id);
+		assertThat(applier.get("/plans?state=expired&meshId=" + planned[0]).body()).contains("No plan is in this state");
+		assertThat(applier.get("/meshes/" + planned[0]).body()).contains("Observed → planned", "plan-changes",
+				"10.32.0.0/12 (", "not planned");
+
+		long unchanged = mesh(List.of(cluster(true)));
+		java.net.http.HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
+		assertThat(PageSession.location(nothing)).isEqualTo("/meshes/" + unchanged);
+		assertThat(applier.get("/meshes/" + unchanged).body()).contains("Nothing to change");
+	}
+
+	private static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
