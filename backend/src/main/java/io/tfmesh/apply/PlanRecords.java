@@ -107,6 +107,11 @@ class PlanRecords {
 				WHERE id = ? AND state = 'running'""", result, ts(now), durationMs, stepId) == 1;
 	}
 
+	/** What a running step is about to do, kept for an attempt after a crash. */
+	void note(long stepId, String note) {
+		jdbc.update("UPDATE plan_step SET result = ? WHERE id = ? AND state = 'running'", note, stepId);
+	}
+
 	boolean failed(long stepId, String error, Instant now, long durationMs) {
 		return jdbc.update("""
 				UPDATE plan_step SET state = 'failed', error = ?, finished_at = ?, duration_ms = ?

@@ -1,7 +1,5 @@
 package io.tfmesh.apply;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +38,8 @@ class StepOperations {
 
 	static final String IN_PLACE = "already in place";
 
+	static final String RESTARTING = "restarting pods";
+
 	private final KubernetesConnectors kubernetes;
 
 	private final TfConfigApis tungstenFabric;
@@ -50,16 +50,17 @@ class StepOperations {
 	}
 
 	/**
-	 * @param firstStartedAt when the step's first attempt started
+	 * @param progress what an earlier attempt of the same step recorded, and where this one records
+	 * what it is about to do
 	 * @return what was done, for the step's record
 	 * @throws FabricException when the cluster's API did not do what was asked
 	 */
-	String carryOut(StepOperation operation, ClusterAccess access, Instant firstStartedAt) {
+	String carryOut(StepOperation operation, ClusterAccess access, StepProgress progress) {
 		if (operation instanceof SetConfigMapKeys keys) {
 			return setKeys(kubernetes.forCluster(access), keys);
 		}
 		if (operation instanceof RestartPods restart) {
-			return restart(kubernetes.forCluster(access), restart, firstStartedAt);
+			return restart(kubernetes.forCluster(access), restart, progress);
 		}
 		if (operation instanceof ImportService service) {
 			String what = "Service " + service.service().namespace() + "/" + service.service().name();
@@ -122,34 +123,41 @@ class StepOperations {
 	}
 
 	/**
-	 * Creation times are whole seconds, so a pod started in the second the step first started
-	 * may be one of the restarted ones: only pods created in an earlier second are old.
+	 * The pods to delete are the DaemonSet's pods when the step first runs; their names are
+	 * recorded before the first delete, and an attempt after a crash deletes only those. Pod
+	 * creation times are not compared with tfmesh's clock: the API server's clock may differ,
+	 * and creation times are whole seconds.
 	 */
-	private static String restart(KubernetesConnector connector, RestartPods restart, Instant firstStartedAt) {
-		Instant before = firstStartedAt.truncatedTo(ChronoUnit.SECONDS);
+	private static String restart(KubernetesConnector connector, RestartPods restart, StepProgress progress) {
+		List<String> targets = progress.recorded(RESTARTING).orElse(null);
+		if (targets == null) {
+			targets = connector.tfPods(restart.namespace())
+				.stream()
+				.filter(pod -> "DaemonSet".equals(pod.ownerKind()) && restart.daemonSet().equals(pod.ownerName()))
+				.map(PodInfo::name)
+				.sorted()
+				.toList();
+			progress.record(RESTARTING, targets);
+		}
 		List<String> deleted = new ArrayList<>();
-		for (PodInfo pod : connector.tfPods(restart.namespace())) {
-			if (!"DaemonSet".equals(pod.ownerKind()) || !restart.daemonSet().equals(pod.ownerName())
-					|| pod.createdAt() == null || !pod.createdAt().isBefore(before)) {
-				continue;
-			}
+		for (String pod : targets) {
 			try {
-				connector.deletePod(restart.namespace(), pod.name());
-				deleted.add(pod.name());
+				connector.deletePod(restart.namespace(), pod);
+				deleted.add(pod);
 			}
 			catch (FabricException ex) {
-				// deleted in between, by its controller or a previous attempt whose answer was lost
+				// deleted by an attempt that stopped before recording it, or by someone else
 				if (ex.kind() != Kind.NOT_FOUND) {
 					throw ex;
 				}
 			}
 		}
+		String daemonSet = " of DaemonSet " + restart.namespace() + "/" + restart.daemonSet();
 		if (deleted.isEmpty()) {
-			return "no pod of DaemonSet " + restart.namespace() + "/" + restart.daemonSet() + " created before "
-					+ before + " is left: " + IN_PLACE;
+			return targets.isEmpty() ? "no pod" + daemonSet + " to restart"
+					: "pods " + String.join(", ", targets) + daemonSet + " deleted already: " + IN_PLACE;
 		}
-		return "deleted pods " + String.join(", ", deleted) + " of DaemonSet " + restart.namespace() + "/"
-				+ restart.daemonSet();
+		return "deleted pods " + String.join(", ", deleted) + daemonSet;
 	}
 
 	private static String write(TfConfigApi api, WriteTfObject write) {

@@ -92,7 +92,8 @@ class StepWorker {
 		try {
 			StepOperation operation = json.readValue(step.operation(), StepOperation.class);
 			ClusterAccess access = clusters.access(step.clusterId());
-			String result = operations.carryOut(operation, access, step.firstStartedAt());
+			StepProgress progress = new StepProgress(step.result(), note -> records.note(step.id(), note));
+			String result = operations.carryOut(operation, access, progress);
 			Instant finished = clock.instant();
 			records.done(step.id(), result, finished, Duration.between(started, finished).toMillis());
 			log.info("Step {} of plan {}: {}", step.key(), step.planId(), result);
