@@ -171,7 +171,7 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 
 		public TfConfig(@Nullable Long autonomousSystem, List<NetworkIpam> networkIpams,
 				List<VirtualNetwork> virtualNetworks, List<BgpRouter> bgpRouters, List<NetworkPolicy> networkPolicies) {
-			this(autonomousSystem, networkIpams, virtualNetworks, bgpRouters, networkPolicies, null, null);
+			this(autonomousSystem, networkIpams, virtualNetworks, bgpRouters, networkPolicies, null, null, null);
 		}
 
 	}
