@@ -129,7 +129,7 @@ class IntentStore {
 
 	private static List<Object> filterArguments(String q, @Nullable Long meshId, @Nullable Long clusterId) {
 		String pattern = Search.containsPattern(q);
-		List<Object> arguments = new ArrayList<>(List.of());
+		List<Object> arguments = new ArrayList<>();
 		arguments.add(meshId);
 		arguments.add(meshId);
 		arguments.add(clusterId);
