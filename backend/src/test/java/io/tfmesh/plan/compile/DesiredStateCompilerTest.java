@@ -30,6 +30,7 @@ import io.tfmesh.plan.StepOperation.SetConfigMapKeys;
 import io.tfmesh.plan.StepOperation.WriteTfObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -506,6 +507,33 @@ class DesiredStateCompilerTest {
 
 		assertThat(step(plan, AWS_ENV).after()).doesNotContainKey("KUBERNETES_SERVICE_SUBNETS");
 		assertThat(plan.notes()).anyMatch(note -> note.contains("KUBERNETES_SERVICE_SUBNETS comes from env"));
+	}
+
+	@Test
+	void saysNothingOfASettingTfmeshCannotChangeWhenItStays() {
+		aws.kubeManagerReads = List.of();
+		aws.literal = Map.of("KUBERNETES_SERVICE_SUBNETS", "10.49.0.0/16");
+		aws.ipam("k8s-service-ipam", "10.49.0.0/16");
+
+		CompiledPlan plan = compile();
+
+		assertThat(plan.notes()).noneMatch(note -> note.contains("KUBERNETES_SERVICE_SUBNETS"));
+		assertThat(keys(plan)).doesNotContain(
+				"aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-service-ipam");
+	}
+
+	@Test
+	void everyOperationAndUndoSurvivesTheJsonItIsStoredAs() {
+		JsonMapper json = JsonMapper.builder().build();
+
+		for (PlannedStep step : compile(ORDERS).steps()) {
+			for (StepOperation operation : java.util.Arrays.asList(step.operation(), step.undo())) {
+				if (operation != null) {
+					String text = json.writeValueAsString(operation);
+					assertThat(json.readValue(text, StepOperation.class)).as(step.key()).isEqualTo(operation);
+				}
+			}
+		}
 	}
 
 	@Test
