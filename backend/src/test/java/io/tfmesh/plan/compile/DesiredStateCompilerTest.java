@@ -257,6 +257,8 @@ class DesiredStateCompilerTest {
 				List.of(new NetworkPolicy.PortRange(8080, 8080)), "pass"));
 		PlannedStep serviceNetwork = step(plan, GCP_SERVICE_NETWORK);
 		assertThat(serviceNetwork.dependsOn()).contains(key);
+		assertThat(serviceNetwork.risk()).contains("every network that has target:64514:7000001",
+				"checked against default-domain:k8s-backend:tfmesh-intent-1");
 		assertThat(((VirtualNetwork) ((WriteTfObject) serviceNetwork.operation()).object()).networkPolicyRefs())
 			.containsExactly(List.of("default-domain", "k8s-backend", "tfmesh-intent-1"));
 		assertThat(step(plan, GCP_POD_NETWORK).after()).doesNotContainKey("network_policy_refs");
