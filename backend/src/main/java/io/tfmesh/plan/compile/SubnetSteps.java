@@ -148,7 +148,38 @@ final class SubnetSteps {
 
 	private static boolean ipamInPlace(Cluster cluster, Kind kind, String wanted) {
 		NetworkIpam ipam = cluster.ipam(kind);
-		return ipam == null || TfValues.cidrs(ipam.subnets()).contains(TfValues.cidr(wanted));
+		return ipam == null || TfValues.cidrs(ipam.subnets()).equals(desiredSubnets(cluster, ipam, wanted));
+	}
+
+	/**
+	 * The IPAM's subnets once the step is done: the new one first, since the API server hands out
+	 * the first free address of an IPAM's subnets in their order, so pods that start from now on
+	 * take their addresses from it; then the old ones whose addresses are still held, or whose use
+	 * is unknown, since the API server refuses to remove a subnet in use (409,
+	 * {@code network_ipam.py}). An old subnet no instance-ip holds an address of goes.
+	 */
+	private static List<String> desiredSubnets(Cluster cluster, NetworkIpam ipam, String wanted) {
+		String canonical = TfValues.cidr(wanted);
+		List<String> subnets = new ArrayList<>();
+		subnets.add(canonical);
+		for (String subnet : ipam.subnets()) {
+			Long used = addressesInUse(cluster, subnet);
+			String old = TfValues.cidr(subnet);
+			if (!old.equals(canonical) && (used == null || used > 0)) {
+				subnets.add(old);
+			}
+		}
+		return subnets;
+	}
+
+	/** How many instance-ips hold an address of a subnet; null when unknown. */
+	private static @Nullable Long addressesInUse(Cluster cluster, String subnet) {
+		var tf = cluster.observed().tungstenFabric();
+		if (tf == null || tf.addressesInUse() == null) {
+			return null;
+		}
+		Long used = tf.addressesInUse().get(subnet);
+		return used != null ? used : tf.addressesInUse().get(TfValues.cidr(subnet));
 	}
 
 	private static @Nullable Setting agentSetting(Cluster cluster, String key) {
@@ -173,7 +204,8 @@ final class SubnetSteps {
 		}
 		List<String> subnets = TfValues.cidrs(ipam.subnets());
 		String canonical = TfValues.cidr(wanted);
-		if (subnets.contains(canonical)) {
+		List<String> after = desiredSubnets(cluster, ipam, wanted);
+		if (subnets.equals(after)) {
 			return "";
 		}
 		String name = String.join(":", ipam.fqName());
@@ -183,22 +215,32 @@ final class SubnetSteps {
 					+ ipam.subnetMethod() + ", not flat-subnet, so it cannot hold " + wanted);
 			return null;
 		}
-		List<String> overlapping = subnets.stream().filter(subnet -> overlaps(subnet, canonical)).toList();
+		List<String> kept = after.subList(1, after.size());
+		List<String> overlapping = kept.stream().filter(subnet -> overlaps(subnet, canonical)).toList();
 		if (!overlapping.isEmpty()) {
 			// network_ipam.py refuses overlapping subnets in one IPAM
 			draft.note(cluster.name() + ": " + kind.kubeManagerKey() + " is not planned: " + wanted + " overlaps "
 					+ String.join(", ", overlapping) + " of " + name
-					+ ", and one IPAM cannot hold both; a later plan can move it once the old subnet is free");
+					+ ", whose addresses are still in use, and one IPAM cannot hold both; a later plan can move it "
+					+ "once the old subnet is free");
 			return null;
 		}
-		List<String> after = new ArrayList<>(subnets);
-		after.add(canonical);
-		String inUse = inUse(cluster, kind, forwarding);
-		draft.note(cluster.name() + ": " + name + " keeps " + String.join(", ", subnets) + " beside " + canonical
-				+ ": " + inUse + "; removing it is left to a later plan");
+		for (String old : kept) {
+			Long used = addressesInUse(cluster, old);
+			draft.note(cluster.name() + ": " + name + " keeps " + old + " after " + canonical + ": "
+					+ (used == null ? "whether addresses of it are in use is unknown"
+							: used + (used == 1 ? " address of it is" : " addresses of it are") + " in use")
+					+ " (" + inUse(cluster, kind, forwarding) + "); removing it is left to a later plan, once the "
+					+ "pods or Services that hold them have restarted");
+		}
+		List<String> removed = subnets.stream().filter(subnet -> !after.contains(subnet)).toList();
+		if (!removed.isEmpty()) {
+			draft.note(cluster.name() + ": " + name + " gives up " + String.join(", ", removed)
+					+ ": no instance-ip holds an address of it");
+		}
 		return draft.add(cluster, StepSystem.TUNGSTEN_FABRIC, NetworkIpam.TYPE, name, StepAction.UPDATE,
 				Map.of("subnets", String.join(" ", subnets)), Map.of("subnets", String.join(" ", after)), List.of(),
-				ipamRisk(cluster, kind, canonical, subnets, forwarding),
+				ipamRisk(cluster, kind, canonical, kept, removed, forwarding),
 				new WriteTfObject(new NetworkIpam(ipam.uuid(), ipam.fqName(), ipam.subnetMethod(), after)),
 				new WriteTfObject(ipam));
 	}
@@ -217,19 +259,21 @@ final class SubnetSteps {
 		return "no pod takes addresses from it while IP fabric forwarding is " + (forwarding ? "on" : "off");
 	}
 
-	private static String ipamRisk(Cluster cluster, Kind kind, String added, List<String> old, boolean forwarding) {
-		String kept = String.join(", ", old);
-		return switch (kind) {
+	private static String ipamRisk(Cluster cluster, Kind kind, String added, List<String> kept, List<String> removed,
+			boolean forwarding) {
+		String held = kept.isEmpty() ? "" : "; running pods keep theirs in " + String.join(", ", kept);
+		String moves = switch (kind) {
 			case POD -> forwarding
 					? "no pod moves: with IP fabric forwarding on, pods take their addresses from "
 							+ Kind.FABRIC.ipamName(cluster.tfName())
-					: "new pods may take addresses from " + added + "; running pods keep theirs in " + kept;
+					: "new pods take addresses from " + added + held;
 			case FABRIC -> forwarding
-					? "new pods may take addresses from " + added
-							+ " (IP fabric forwarding is on); running pods keep theirs in " + kept
+					? "new pods take addresses from " + added + " (IP fabric forwarding is on)" + held
 					: "no pod moves: IP fabric forwarding is off";
-			default -> "new Service addresses may come from " + added + "; existing Services keep theirs in " + kept;
+			default -> "new Service addresses come from " + added
+					+ (kept.isEmpty() ? "" : "; existing Services keep theirs in " + String.join(", ", kept));
 		};
+		return removed.isEmpty() ? moves : moves + "; " + String.join(", ", removed) + " goes, unused";
 	}
 
 	private static String configMap(Cluster cluster, ConfigMapData map, Map<String, String> values,

@@ -87,6 +87,9 @@ final class ClusterModel {
 
 	boolean ibgpAutoMesh = true;
 
+	/** Instance-ips per subnet; null when the observation could not read them. */
+	@Nullable Map<String, Long> addressesInUse;
+
 	final Map<List<String>, NetworkIpam> ipams = new LinkedHashMap<>();
 
 	final Map<List<String>, VirtualNetwork> networks = new LinkedHashMap<>();
@@ -213,7 +216,8 @@ final class ClusterModel {
 		List<ConfigMapData> data = new ArrayList<>();
 		configMaps.forEach((mapName, values) -> data.add(new ConfigMapData(NAMESPACE, mapName, "1", values)));
 		TfConfig tf = new TfConfig(asn, List.copyOf(ipams.values()), List.copyOf(networks.values()),
-				List.copyOf(routers.values()), List.copyOf(policies.values()), enable4ByteAs, ibgpAutoMesh, null);
+				List.copyOf(routers.values()), List.copyOf(policies.values()), enable4ByteAs, ibgpAutoMesh,
+				addressesInUse == null ? null : Map.copyOf(addressesInUse));
 		List<SourceReading> sources = complete ? List.of(new SourceReading("tungsten-fabric/config-api", "ok", null,
 				null, 1)) : List.of(new SourceReading("kubernetes/kube-manager-configmaps", "failed", "UNREACHABLE",
 						"refused", 1));
@@ -300,6 +304,15 @@ final class ClusterModel {
 				for (int j = i + 1; j < subnets.size(); j++) {
 					if (subnets.get(i).overlaps(subnets.get(j))) {
 						throw new IllegalStateException("400 overlapping subnets " + subnets);
+					}
+				}
+			}
+			if (current != null && addressesInUse != null) {
+				for (String subnet : current.subnets()) {
+					if (!TfValues.cidrs(ipam.subnets()).contains(TfValues.cidr(subnet))
+							&& addressesInUse.getOrDefault(subnet, 0L) > 0) {
+						// network_ipam.py refuses to take a subnet away while instance-ips hold its addresses
+						throw new IllegalStateException("409 subnet " + subnet + " in use");
 					}
 				}
 			}

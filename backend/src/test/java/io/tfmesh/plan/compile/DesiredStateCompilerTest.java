@@ -157,17 +157,65 @@ class DesiredStateCompilerTest {
 		PlannedStep pods = step(plan, "aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam");
 
 		assertThat(pods.before()).containsExactly(Map.entry("subnets", "10.32.0.0/12"));
-		assertThat(pods.after()).containsExactly(Map.entry("subnets", "10.32.0.0/12 10.48.0.0/16"));
+		// the new subnet first: the API server hands out the first free address in subnet order
+		assertThat(pods.after()).containsExactly(Map.entry("subnets", "10.48.0.0/16 10.32.0.0/12"));
 		assertThat(((NetworkIpam) ((WriteTfObject) pods.operation()).object()).subnets())
-			.containsExactly("10.32.0.0/12", "10.48.0.0/16");
+			.containsExactly("10.48.0.0/16", "10.32.0.0/12");
 		assertThat(((NetworkIpam) ((WriteTfObject) pods.operation()).object()).subnetMethod()).isEqualTo("flat-subnet");
 		assertThat(pods.undo()).isEqualTo(new WriteTfObject(aws.ipams.get(ClusterModel.fq(ClusterModel.PROJECT, "k8s-pod-ipam"))));
 		assertThat(pods.risk()).contains("running pods keep theirs in 10.32.0.0/12");
-		assertThat(plan.notes()).anyMatch(note -> note.contains("k8s-pod-ipam keeps 10.32.0.0/12 beside 10.48.0.0/16")
-				&& note.contains("2 pods still use it") && note.contains("later plan"));
+		assertThat(plan.notes()).anyMatch(note -> note.contains("k8s-pod-ipam keeps 10.32.0.0/12 after 10.48.0.0/16")
+				&& note.contains("whether addresses of it are in use is unknown") && note.contains("2 pods still use it")
+				&& note.contains("later plan"));
 		assertThat(plan.notes()).anyMatch(note -> note.contains("k8s-service-ipam keeps 10.96.0.0/12")
 				&& note.contains("3 Services still use it"));
 		assertThat(step(plan, AWS_ENV).dependsOn()).contains(pods.key());
+	}
+
+	@Test
+	void keepsAnOldSubnetWhoseAddressesAreInUseAndGivesUpOneNobodyUses() {
+		aws.addressesInUse = Map.of("10.32.0.0/12", 2L, "10.96.0.0/12", 0L, "10.64.0.0/12", 0L);
+
+		CompiledPlan plan = compile();
+
+		assertThat(step(plan, "aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam").after())
+			.containsExactly(Map.entry("subnets", "10.48.0.0/16 10.32.0.0/12"));
+		PlannedStep services = step(plan,
+				"aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-service-ipam");
+		assertThat(services.after()).containsExactly(Map.entry("subnets", "10.49.0.0/16"));
+		assertThat(services.risk()).contains("10.96.0.0/12 goes, unused");
+		assertThat(plan.notes()).anyMatch(note -> note.contains("k8s-pod-ipam keeps 10.32.0.0/12")
+				&& note.contains("2 addresses of it are in use"))
+			.anyMatch(note -> note.contains("k8s-service-ipam gives up 10.96.0.0/12"));
+	}
+
+	@Test
+	void aLaterPlanRemovesTheOldSubnetOnceNoAddressOfItIsHeld() {
+		aws.addressesInUse = new java.util.HashMap<>(Map.of("10.32.0.0/12", 2L, "10.96.0.0/12", 1L,
+				"10.64.0.0/12", 1L, "10.48.0.0/16", 0L, "10.49.0.0/16", 0L, "10.50.0.0/16", 0L));
+		applyAll(compile());
+		assertThat(keys(compile())).noneMatch(key -> key.startsWith("aws-east/"));
+
+		aws.addressesInUse.put("10.32.0.0/12", 0L);
+		CompiledPlan later = compile();
+
+		assertThat(keys(later).stream().filter(key -> key.startsWith("aws-east/")))
+			.containsExactly("aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam");
+		assertThat(step(later, "aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam").after())
+			.containsExactly(Map.entry("subnets", "10.48.0.0/16"));
+		applyAll(later);
+		assertThat(keys(compile())).noneMatch(key -> key.startsWith("aws-east/"));
+	}
+
+	@Test
+	void replacesAnOverlappingOldSubnetThatNobodyUses() {
+		aws.allocations(64513, "10.40.0.0/16", "10.49.0.0/16", "10.50.0.0/16");
+		aws.addressesInUse = Map.of("10.32.0.0/12", 0L);
+
+		PlannedStep pods = step(compile(),
+				"aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam");
+
+		assertThat(pods.after()).containsExactly(Map.entry("subnets", "10.40.0.0/16"));
 	}
 
 	@Test
@@ -373,7 +421,7 @@ class DesiredStateCompilerTest {
 			.object();
 		assertThat(policy.rules().get(0).sources()).containsExactly(PolicyAddress.cidr("10.50.0.0/16"));
 		assertThat(step(plan, "aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-ip-fabric-ipam")
-			.risk()).contains("new pods may take addresses from 10.50.0.0/16");
+			.risk()).contains("new pods take addresses from 10.50.0.0/16");
 		assertThat(step(plan, "aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-pod-ipam").risk())
 			.startsWith("no pod moves");
 		assertThat(plan.notes()).anyMatch(note -> note.contains("k8s-ip-fabric-ipam keeps 10.64.0.0/12")
