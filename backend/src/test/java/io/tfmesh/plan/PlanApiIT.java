@@ -53,6 +53,12 @@ class PlanApiIT extends PlanApplicationSupport {
 	@Autowired
 	PlanService plans;
 
+	@Autowired
+	PlanDrift drift;
+
+	@Autowired
+	PlanStore store;
+
 	private Api admin;
 
 	private TestAccount secondAdmin;
@@ -402,6 +408,52 @@ class PlanApiIT extends PlanApplicationSupport {
 		java.net.http.HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
 		assertThat(PageSession.location(nothing)).isEqualTo("/meshes/" + unchanged);
 		assertThat(applier.get("/meshes/" + unchanged).body()).contains("Nothing to change");
+	}
+
+	@Test
+	void ofTwoAdminsWhoDecideAtOnceOnlyOneChangesThePlan() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(operator.client(), planned[0]).get("id").asLong();
+		TestAccount thirdAdmin = Fixtures.account(api, "admin");
+
+		List<Api.Response> answers = io.tfmesh.support.Concurrently.run(4, i -> i % 2 == 0
+				? (i == 0 ? secondAdmin : thirdAdmin).client().post("/api/v1/plans/" + id + "/approve", "{}")
+				: (i == 1 ? secondAdmin : thirdAdmin).client().post("/api/v1/plans/" + id + "/reject",
+						Map.of("reason", "not now")));
+
+		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409, 409, 409);
+		JsonNode audit = admin.get("/api/v1/audit?objectType=plan&objectId=" + id).json();
+		assertThat(audit.get("items").findValuesAsString("action").stream()
+			.filter(action -> action.equals("approve") || action.equals("reject"))).hasSize(1);
+	}
+
+	@Test
+	void aDecisionBasedOnAVersionSomeoneElseReplacedChangesNothing() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(operator.client(), planned[0]).get("id").asLong();
+		long read = store.find(id).orElseThrow().version();
+
+		assertThat(store.approve(id, read, "bob", clock.instant(), null)).isTrue();
+		assertThat(store.reject(id, read, "carol", clock.instant(), "no")).isFalse();
+		assertThat(store.approve(id, read, "carol", clock.instant(), null)).isFalse();
+		assertThat(store.close(id, read, PlanState.CANCELLED, clock.instant())).isFalse();
+
+		PlanView plan = store.find(id).orElseThrow();
+		assertThat(plan.state()).isEqualTo(PlanState.APPROVED);
+		assertThat(plan.approvals()).extracting(PlanView.Approval::admin).containsExactly("bob");
+	}
+
+	@Test
+	void theDriftOfAPlanIsItsScopeCompiledAgainOneLinePerStepStillNeeded() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+
+		assertThat(drift.remaining(id)).containsExactly(
+				"member: update network-ipam default-domain:k8s-default:k8s-pod-ipam (subnets 10.32.0.0/12 → 10.32.0.0/12 100.64.0.0/16)",
+				"member: update configmap kube-system/env (KUBERNETES_POD_SUBNETS 10.32.0.0/12 → 100.64.0.0/16)");
+
+		compiler.script(planned[0], new CompiledPlan(List.of(), List.of()));
+		assertThat(drift.remaining(id)).isEmpty();
 	}
 
 	private static int closedPort() {
