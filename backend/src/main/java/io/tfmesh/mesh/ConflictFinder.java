@@ -140,8 +140,10 @@ class ConflictFinder {
 	 */
 	static List<Claim> claims(String cluster, ObservedState state) {
 		List<Claim> claims = new ArrayList<>();
+		// kubeadm's podSubnet is left out: neither kube-manager nor the vrouter agent reads it, so
+		// pods never take addresses from it and no route carries it, unlike the serviceSubnet the
+		// API server hands cluster IPs out of
 		if (state.kubeadm() != null) {
-			add(claims, cluster, Kind.POD, state.kubeadm().podSubnet(), "kubeadm podSubnet");
 			add(claims, cluster, Kind.SERVICE, state.kubeadm().serviceSubnet(), "kubeadm serviceSubnet");
 		}
 		boolean tfRead = state.tungstenFabric() != null;

@@ -138,7 +138,7 @@ class ConflictFinderTest {
 
 		assertThat(conflicts).containsExactly(
 				new Conflict("error", "underlay-overlap", List.of("a"), List.of("10.32.0.0/12", "10.0.0.0/8"),
-						List.of("a pod 10.32.0.0/12 (kubeadm podSubnet)", "cloud aws underlay 10.0.0.0/8"),
+						List.of("a pod 10.32.0.0/12 " + POD_ENV, "cloud aws underlay 10.0.0.0/8"),
 						"the pod CIDR 10.32.0.0/12 of a overlaps the underlay 10.0.0.0/8 of cloud aws"),
 				new Conflict("error", "underlay-overlap", List.of("a"), List.of("192.168.0.0/16", "192.168.1.0/24"),
 						List.of("a fabric 192.168.0.0/16 " + FABRIC_ENV, "cloud gcp underlay 192.168.1.0/24"),
@@ -202,14 +202,13 @@ class ConflictFinderTest {
 	}
 
 	@Test
-	void findsKubeadmsPodCidrDisagreeingWithKubeManager() {
+	void leavesOutKubeadmsPodCidrWhichTfNeverReads() {
 		List<Conflict> conflicts = find(member(
 				Observed.subnets("a", "10.32.0.0/12", "10.96.0.0/12", "10.64.0.0/12").kubeadm("10.244.0.0/16", null),
-				64512));
+				64512), member(Observed.subnets("b", "10.48.0.0/16", "10.112.0.0/16", "10.80.0.0/16")
+					.kubeadm("10.244.0.0/16", null), 64513));
 
-		assertThat(conflicts).extracting(Conflict::explanation)
-			.containsExactly("a's sources disagree on its pod CIDR: kubeadm podSubnet says 10.244.0.0/16, "
-					+ "kube-manager KUBERNETES_POD_SUBNETS (configmap/env) says 10.32.0.0/12");
+		assertThat(conflicts).isEmpty();
 	}
 
 	@Test

@@ -95,6 +95,7 @@ class SeedStoryPlanIT {
 		long plan = planAndApply(meshId);
 		JsonNode applied = admin().get("/api/v1/plans/" + plan).json();
 		assertThat(applied.at("/progress/done").asInt()).isEqualTo(applied.get("steps").size());
+		assertThat(applied.get("steps").size()).isGreaterThan(10);
 
 		// what an admin sees with kubectl
 		String awsKubernetes = sandbox.cluster("aws-east").orElseThrow().kubernetes().url();
@@ -133,23 +134,37 @@ class SeedStoryPlanIT {
 		assertThat(strings(gcpTf.get("serviceIpam"))).startsWith(gcp.get("service"));
 		assertThat(awsTf.get("externalRouters").toString()).contains(NODE_PREFIX + ".11.1");
 		assertThat(gcpTf.get("externalRouters").toString()).contains(NODE_PREFIX + ".10.1");
-		assertThat(awsTf.get("peers").toString()).contains("gcp-west-master");
-		assertThat(gcpTf.get("peers").toString()).contains("aws-east-master");
+		assertThat(awsTf.get("peers").toString()).contains("aws-east-master");
+		assertThat(gcpTf.get("peers").toString()).contains("gcp-west-master");
 		List<String> awsTargets = strings(awsTf.get("podNetworkTargets"));
 		List<String> gcpTargets = strings(gcpTf.get("serviceNetworkTargets"));
 		assertThat(awsTargets).isNotEmpty().anyMatch(gcpTargets::contains);
-		assertThat(gcpTf.get("policies").toString()).contains(aws.get("pod")).contains("8080");
+		JsonNode policy = gcpTf.get("intentPolicy");
+		JsonNode rule = policy.at("/network_policy_entries/policy_rule/0");
+		assertThat(rule.at("/src_addresses/0/subnet/ip_prefix").asString() + "/"
+				+ rule.at("/src_addresses/0/subnet/ip_prefix_len").asInt()).isEqualTo(aws.get("pod"));
+		assertThat(rule.get("protocol").asString()).isEqualTo("tcp");
+		assertThat(rule.at("/dst_ports/0/start_port").asInt()).isEqualTo(8080);
+		assertThat(rule.at("/dst_ports/0/end_port").asInt()).isEqualTo(8080);
+		assertThat(strings(gcpTf.get("serviceNetworkPolicies"))).contains(policy.get("fq_name").toString());
 
 		// the old pod subnets still hold kube-dns's addresses: restarted, they move, and a second
 		// plan removes what is free
 		assertThat(admin().post("/api/v1/sandbox/clusters/aws-east/pod-network/restart", "").status()).isEqualTo(200);
 		assertThat(admin().post("/api/v1/sandbox/clusters/gcp-west/pod-network/restart", "").status()).isEqualTo(200);
-		planAndApply(meshId);
+		observe("aws-east");
+		observe("gcp-west");
+		long cleanup = planAndApply(meshId);
+		assertThat(admin().get("/api/v1/plans/" + cleanup).json().get("steps").findValuesAsString("objectType"))
+			.containsOnly("network-ipam");
 
 		observe("aws-east");
 		observe("gcp-west");
 		JsonNode conflicts = admin().get("/api/v1/meshes/" + meshId + "/conflicts").json();
-		assertThat(conflicts.findValuesAsString("explanation")).as(conflicts.toString()).isEmpty();
+		// both installs still name their TF objects k8s-…, which no plan renames: a warning, not a
+		// collision of addresses or ASNs
+		assertThat(conflicts.findValuesAsString("type")).as(conflicts.toString())
+			.containsOnly("duplicate-cluster-name");
 		Api.Response nothingLeft = admin().post("/api/v1/plans", Map.of("meshId", meshId));
 		assertThat(nothingLeft.json().get("plan").isNull()).as(nothingLeft.toString()).isTrue();
 	}
@@ -172,6 +187,9 @@ class SeedStoryPlanIT {
 		await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
 			JsonNode state = admin().get("/api/v1/plans/" + plan).json();
 			assertThat(state.get("state").asString()).as(state.toString()).isEqualTo("applied");
+			// observed again after apply: nothing the plan was to change is left
+			assertThat(state.get("remainingDrift").isArray()).as(state.toString()).isTrue();
+			assertThat(state.get("remainingDrift")).as(state.toString()).isEmpty();
 		});
 		return plan;
 	}
@@ -216,8 +234,10 @@ class SeedStoryPlanIT {
 			.filter(r -> r.at("/bgp_router_parameters/router_type").asString("").equals("external-control-node"))
 			.map(r -> r.at("/bgp_router_parameters/address").asString())
 			.toList());
+		// each remote control node's bgp-router carries the peering to the local control nodes, as
+		// provision_bgp.py sets it
 		seen.put("peers", routers.stream()
-			.filter(r -> r.at("/bgp_router_parameters/router_type").asString("").equals("control-node"))
+			.filter(r -> r.at("/bgp_router_parameters/router_type").asString("").equals("external-control-node"))
 			.flatMap(r -> r.path("bgp_router_refs").valueStream())
 			.map(ref -> ref.get("to").toString())
 			.toList());
@@ -238,9 +258,16 @@ class SeedStoryPlanIT {
 			}
 			if (name.endsWith("-default-service-network")) {
 				seen.put("serviceNetworkTargets", targets);
+				seen.put("serviceNetworkPolicies", network.path("network_policy_refs")
+					.valueStream()
+					.map(ref -> ref.get("to").toString())
+					.toList());
 			}
 		}
-		seen.put("policies", list(url, "network-policy"));
+		list(url, "network-policy").stream()
+			.filter(policy -> policy.get("name").asString().startsWith("tfmesh-intent-"))
+			.findFirst()
+			.ifPresent(policy -> seen.put("intentPolicy", policy));
 		return json.valueToTree(seen);
 	}
 
