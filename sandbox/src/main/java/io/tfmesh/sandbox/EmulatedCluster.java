@@ -278,25 +278,43 @@ final class EmulatedCluster implements AutoCloseable {
 		applyProcessStates();
 	}
 
-	/** Makes one API down, slow or failing; all defaults clear its faults. */
-	void fault(String target, boolean down, Duration latency, double errorRate) {
-		switch (target) {
+	/** Makes one API down, slow or failing; all defaults clear its faults but leave its write counts. */
+	void fault(FaultRequest fault) {
+		Duration latency = Duration.ofMillis(fault.latencyMs());
+		Duration hang = Duration.ofMillis(fault.hangMs());
+		switch (fault.target()) {
 			case "kubernetes" -> {
 				kubernetes.latency(latency);
-				kubernetes.errorRate(errorRate);
-				kubernetes.down(down);
+				// the shares are of one draw: cleared first, so the old ones never add to the new
+				kubernetes.errorRate(0);
+				kubernetes.timeoutRate(0, hang);
+				kubernetes.lostAnswerRate(0, hang);
+				kubernetes.errorRate(fault.errorRate());
+				kubernetes.timeoutRate(fault.timeoutRate(), hang);
+				kubernetes.lostAnswerRate(fault.lostAnswerRate(), hang);
+				kubernetes.down(fault.down());
 			}
 			case "tungsten-fabric" -> {
 				tungstenFabric.latency(latency);
-				tungstenFabric.errorRate(errorRate);
-				tungstenFabric.down(down);
+				tungstenFabric.errorRate(0);
+				tungstenFabric.timeoutRate(0, hang);
+				tungstenFabric.lostAnswerRate(0, hang);
+				tungstenFabric.errorRate(fault.errorRate());
+				tungstenFabric.timeoutRate(fault.timeoutRate(), hang);
+				tungstenFabric.lostAnswerRate(fault.lostAnswerRate(), hang);
+				tungstenFabric.down(fault.down());
 			}
 			case "introspect" -> nodes.values().forEach(node -> {
 				node.latency(latency);
-				node.down(down);
+				node.down(fault.down());
 			});
-			default -> throw new IllegalArgumentException("unknown target " + target);
+			default -> throw new IllegalArgumentException("unknown target " + fault.target());
 		}
+	}
+
+	/** The writes each API accepted from clients, per object, since the emulators started. */
+	WritesView writes() {
+		return new WritesView(seed().name(), kubernetes.writes(), tungstenFabric.writes());
 	}
 
 	/**

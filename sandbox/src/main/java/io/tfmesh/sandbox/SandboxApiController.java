@@ -1,6 +1,5 @@
 package io.tfmesh.sandbox;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +44,24 @@ class SandboxApiController {
 	}
 
 	@PostMapping("/clusters/{name}/faults")
-	@Operation(summary = "Make one API of an emulated cluster down, slow or failing")
+	@Operation(summary = "Make one API of an emulated cluster down, slow, failing with 503, timing out or losing"
+			+ " answers")
 	SandboxView fault(@PathVariable String name, @Valid @RequestBody FaultRequest fault) {
 		EmulatedCluster cluster = cluster(name);
-		cluster.fault(fault.target(), fault.down(), Duration.ofMillis(fault.latencyMs()), fault.errorRate());
+		if (!fault.sharesFit()) {
+			throw new InvalidInputException("errorRate", "errorRate, timeoutRate and lostAnswerRate are shares of one"
+					+ " draw and add up to at most 1");
+		}
+		cluster.fault(fault);
 		return SandboxView.of(cluster);
+	}
+
+	@GetMapping("/clusters/{name}/writes")
+	@Operation(summary = "The writes each API of an emulated cluster accepted from clients, per object",
+			description = "Kubernetes objects are keyed `<resource>/<namespace>/<name>` (`<resource>/<name>` when"
+					+ " cluster-wide), TF objects `<type>/<fq_name joined by colons>`.")
+	WritesView writes(@PathVariable String name) {
+		return cluster(name).writes();
 	}
 
 	@PostMapping("/clusters/{name}/processes")

@@ -1,7 +1,5 @@
 package io.tfmesh.sandbox;
 
-import java.time.Duration;
-
 import io.tfmesh.system.error.NotFoundException;
 
 import org.springframework.context.annotation.Profile;
@@ -48,7 +46,7 @@ class SandboxPageController {
 					"A fault needs a target (kubernetes, tungsten-fabric or introspect), a latency of 0 to 120000 ms and an error share of 0 to 1.");
 			return "redirect:/sandbox";
 		}
-		cluster(name).fault(target, down, Duration.ofMillis(latencyMs), errorRate);
+		cluster(name).fault(FaultRequest.of(target, down, latencyMs, errorRate));
 		redirect.addFlashAttribute("message",
 				down || latencyMs > 0 || errorRate > 0 ? "Fault set on " + target + " of " + name + "."
 						: "Faults of " + target + " of " + name + " cleared.");

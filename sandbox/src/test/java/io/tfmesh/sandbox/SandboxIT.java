@@ -176,6 +176,29 @@ class SandboxIT {
 	}
 
 	@Test
+	void countsTheWritesEachEmulatedApiAcceptedAndRefusesFaultSharesAddingUpToMoreThanOne() throws Exception {
+		awaitObserved("aws-east");
+		String kubernetes = emulated("aws-east").kubernetes().url();
+		String name = unique("counted");
+		String body = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"" + name + "\"}}";
+		HttpRequest create = HttpRequest.newBuilder(URI.create(kubernetes + "/api/v1/namespaces/default/configmaps"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		assertThat(HTTP.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		// AlreadyExists: refused, not counted
+		assertThat(HTTP.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(409);
+
+		Api.Response writes = admin().get("/api/v1/sandbox/clusters/aws-east/writes");
+		assertThat(writes.status()).as(writes.toString()).isEqualTo(200);
+		assertThat(writes.json().at("/kubernetes/configmaps~1default~1" + name).asLong()).isEqualTo(1);
+
+		Api.Response tooMuch = admin().post("/api/v1/sandbox/clusters/aws-east/faults",
+				Map.of("target", "tungsten-fabric", "errorRate", 0.7, "timeoutRate", 0.4));
+		assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+	}
+
+	@Test
 	void aCrashLoopingZookeeperShowsInactiveWhileItsPodRuns() {
 		awaitObserved("gcp-west");
 		Api.Response crashing = admin().post("/api/v1/sandbox/clusters/gcp-west/containers",

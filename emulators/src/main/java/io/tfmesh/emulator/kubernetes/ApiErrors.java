@@ -87,6 +87,14 @@ final class ApiErrors {
 		return answer(failure(500, "InternalError", "Internal error occurred: " + reason).build());
 	}
 
+	/**
+	 * {@code NewServiceUnavailable}, with the message client-go gives a 503 that carries no
+	 * reason of its own ({@code NewGenericServerResponse}).
+	 */
+	static MockResponse serviceUnavailable() {
+		return answer(failure(503, "ServiceUnavailable", "the server is currently unable to handle the request").build());
+	}
+
 	/** {@code NewResourceExpired}: a list can no longer be continued where it was. */
 	static MockResponse expired(String message) {
 		return answer(failure(410, "Expired", message).build());

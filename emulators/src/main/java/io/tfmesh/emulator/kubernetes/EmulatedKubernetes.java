@@ -9,20 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import java.util.random.RandomGenerator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
+import io.tfmesh.emulator.Faults;
+import io.tfmesh.emulator.WriteCounts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +27,12 @@ import org.slf4j.LoggerFactory;
  * An emulated cluster's Kubernetes API: fabric8's mock server in CRUD mode, a real HTTP server
  * speaking the Kubernetes REST API (plain HTTP), seeded with what a Tungsten Fabric single-yaml
  * install leaves. Its DaemonSets replace deleted pods, its objects are saved after every write
- * and restored on start, and it can be made to fail for demonstrations.
+ * and restored on start, it counts the writes clients make, and it can be made to fail for
+ * demonstrations and tests.
  */
 public final class EmulatedKubernetes implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmulatedKubernetes.class);
-
-	/** Kept referenced: the mock server logs every request at INFO through this logger. */
-	private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger
-		.getLogger(MockWebServer.class.getName());
-
-	static {
-		MOCK_SERVER_LOG.setLevel(Level.WARNING);
-	}
 
 	private final String host;
 
@@ -63,7 +52,11 @@ public final class EmulatedKubernetes implements AutoCloseable {
 
 	private final DaemonSetPods pods;
 
-	private @Nullable KubernetesMockServer server;
+	private final Faults faults = new Faults();
+
+	private final WriteCounts writes = new WriteCounts();
+
+	private @Nullable ApiListener server;
 
 	private int port;
 
@@ -74,7 +67,7 @@ public final class EmulatedKubernetes implements AutoCloseable {
 		this.address = InetAddress.getByName(host);
 		RandomGenerator random = RandomGenerator.getDefault();
 		this.discovery = new ApiDiscovery();
-		this.dispatcher = new EmulatorDispatcher(discovery, random, clock);
+		this.dispatcher = new EmulatorDispatcher(discovery, random, clock, writes);
 		this.store = new ObjectStore(dispatcher);
 		this.state = new StateFile(stateDir);
 		DaemonSetPods pods = new DaemonSetPods(clock, random);
@@ -186,7 +179,7 @@ public final class EmulatedKubernetes implements AutoCloseable {
 	/** Stops listening, so connections are refused, or listens again on the same port. */
 	public synchronized void down(boolean down) {
 		if (down && server != null) {
-			server.shutdown();
+			server.close();
 			server = null;
 		}
 		else if (!down && server == null && !closed) {
@@ -196,15 +189,66 @@ public final class EmulatedKubernetes implements AutoCloseable {
 
 	/** Holds back every answer this long. */
 	public void latency(Duration latency) {
-		dispatcher.latency(latency);
+		faults.latency(latency);
 	}
 
-	/** @param share of the requests answered with 500 or 503, from 0 to 1 */
+	/**
+	 * This share (0 to 1) of requests answer 503 with a {@code Status} of reason
+	 * {@code ServiceUnavailable}, before anything is read or written.
+	 */
 	public void errorRate(double share) {
-		if (share < 0 || share > 1) {
-			throw new IllegalArgumentException("error rate " + share + " is not between 0 and 1");
-		}
-		dispatcher.errorRate(share);
+		faults.errorRate(share);
+	}
+
+	/**
+	 * This share (0 to 1) of requests time out: the connection stays silent for {@code hang},
+	 * then closes without an answer. Such a request never reaches the store, so a write that
+	 * timed out was not carried out.
+	 */
+	public void timeoutRate(double share, Duration hang) {
+		faults.timeoutRate(share, hang);
+	}
+
+	/**
+	 * This share (0 to 1) of requests are carried out, then their answer is lost: the connection
+	 * stays silent for {@code hang} and closes. A create that is tried again is refused with 409
+	 * AlreadyExists.
+	 */
+	public void lostAnswerRate(double share, Duration hang) {
+		faults.lostAnswerRate(share, hang);
+	}
+
+	/** The next {@code count} requests answer 503, whatever the error rate. */
+	public void failNext(int count) {
+		faults.failNext(count);
+	}
+
+	/** Draws the random faults from this generator, so a test can repeat them. */
+	public void faultRandom(RandomGenerator random) {
+		faults.random(random);
+	}
+
+	/** Clears every fault, listens again if down, and sets the write counts back to zero. */
+	public synchronized void resetFaults() {
+		faults.clear();
+		writes.reset();
+		down(false);
+	}
+
+	/**
+	 * The writes of one object the API accepted from clients (create, replace, patch, delete)
+	 * since the last {@link #resetFaults()}; the emulator's own, such as a DaemonSet starting a
+	 * pod, are not counted.
+	 * @param objectKey the resource, namespace (for a namespaced kind) and name, such as
+	 * {@code configmaps/kube-system/env} or {@code namespaces/frontend}
+	 */
+	public long writes(String objectKey) {
+		return writes.writes(objectKey);
+	}
+
+	/** Every object clients wrote with its count of accepted writes, by key. */
+	public Map<String, Long> writes() {
+		return writes.snapshot();
 	}
 
 	@Override
@@ -256,10 +300,8 @@ public final class EmulatedKubernetes implements AutoCloseable {
 	}
 
 	private void listen(int port) {
-		KubernetesMockServer listening = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-				new MockWebServer(), new HashMap<>(), dispatcher, false);
-		listening.start(address, port);
-		this.port = listening.getPort();
+		ApiListener listening = ApiListener.listen(address, port, dispatcher, faults);
+		this.port = listening.port();
 		this.server = listening;
 	}
 

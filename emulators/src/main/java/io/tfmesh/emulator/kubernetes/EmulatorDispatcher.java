@@ -3,7 +3,6 @@ package io.tfmesh.emulator.kubernetes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
@@ -29,15 +27,16 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.tfmesh.emulator.WriteCounts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * fabric8's CRUD store behind the emulated API, with injected faults and hooks for what a real
- * control plane does after a write. Every request, from clients or from the emulator itself,
- * is served under one lock: the store's map is not thread-safe and the state file must see
- * each write whole.
+ * fabric8's CRUD store behind the emulated API, with hooks for what a real control plane does
+ * after a write and a count of the writes clients made. Every request, from clients or from
+ * the emulator itself, is served under one lock: the store's map is not thread-safe and the
+ * state file must see each write whole.
  */
 final class EmulatorDispatcher extends Dispatcher {
 
@@ -50,8 +49,6 @@ final class EmulatorDispatcher extends Dispatcher {
 	private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
 
 	private final ApiDiscovery discovery;
-
-	private final RandomGenerator random;
 
 	private final Clock clock;
 
@@ -72,14 +69,12 @@ final class EmulatorDispatcher extends Dispatcher {
 
 	};
 
-	private volatile Duration latency = Duration.ZERO;
+	private final WriteCounts counts;
 
-	private volatile double errorRate;
-
-	EmulatorDispatcher(ApiDiscovery discovery, RandomGenerator random, Clock clock) {
+	EmulatorDispatcher(ApiDiscovery discovery, RandomGenerator random, Clock clock, WriteCounts counts) {
 		this.discovery = discovery;
-		this.random = random;
 		this.clock = clock;
+		this.counts = counts;
 		this.writes = new ObjectWrites(crud, clock, random);
 	}
 
@@ -87,20 +82,11 @@ final class EmulatorDispatcher extends Dispatcher {
 		this.observer = observer;
 	}
 
-	void latency(Duration latency) {
-		this.latency = latency;
-	}
-
-	void errorRate(double share) {
-		this.errorRate = share;
-	}
-
+	/** A client's request; its accepted writes are counted. */
 	@Override
 	public MockResponse dispatch(RecordedRequest request) {
-		double share = errorRate;
-		MockResponse response = (share > 0 && random.nextDouble() < share) ? failure()
-				: discovery.answer(request).orElseGet(() -> serve(request));
-		// a watch is upgraded to a WebSocket; only plain answers are typed and held back
+		MockResponse response = discovery.answer(request).orElseGet(() -> serve(request, true));
+		// a watch is upgraded to a WebSocket; only plain answers are typed
 		if (response.getWebSocketListener() != null) {
 			return response;
 		}
@@ -108,21 +94,17 @@ final class EmulatorDispatcher extends Dispatcher {
 		if (response.header("Content-Type") == null) {
 			response.setHeader("Content-Type", "application/json");
 		}
-		Duration delay = latency;
-		if (!delay.isZero()) {
-			response.setBodyDelay(delay);
-		}
 		return response;
 	}
 
-	/** A request of the emulator itself: no faults, but the same store, hooks and lock. */
+	/** A request of the emulator itself: no faults and not counted, but the same store, hooks and lock. */
 	MockResponse internal(HttpMethod method, String path, @Nullable String json) {
 		Headers headers = Headers.builder().add("Content-Type", "application/json").build();
 		Buffer body = new Buffer();
 		if (json != null) {
 			body.writeUtf8(json);
 		}
-		return serve(new RecordedRequest("HTTP/1.1", method, path, headers, body));
+		return serve(new RecordedRequest("HTTP/1.1", method, path, headers, body), false);
 	}
 
 	<T> T locked(Supplier<T> work) {
@@ -185,14 +167,13 @@ final class EmulatorDispatcher extends Dispatcher {
 		});
 	}
 
-	private MockResponse serve(RecordedRequest request) {
+	private MockResponse serve(RecordedRequest request, boolean counted) {
 		lock.lock();
 		try {
 			HttpMethod method = request.method();
+			Optional<ApiRequest> parsed = ApiRequest.parse(request.getPath());
 			List<Pod> doomed = (method == HttpMethod.DELETE) ? podsAt(request.getPath()) : List.of();
-			MockResponse response = ApiRequest.parse(request.getPath())
-				.map(api -> serve(request, api))
-				.orElseGet(() -> crud.dispatch(request));
+			MockResponse response = parsed.map(api -> serve(request, api)).orElseGet(() -> crud.dispatch(request));
 			if (method == HttpMethod.GET && response.code() == 200 && response.getWebSocketListener() == null) {
 				response = discovery.typedList(request.getPath(), response);
 			}
@@ -204,6 +185,9 @@ final class EmulatorDispatcher extends Dispatcher {
 						.handleGet(ApiPaths.pod(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))
 						.code() == 404)
 					.toList();
+				if (counted && parsed.isPresent()) {
+					WrittenObjects.keys(parsed.get(), method, response, gone).forEach(counts::count);
+				}
 				if (!gone.isEmpty()) {
 					observer.podsDeleted(gone);
 				}
@@ -329,19 +313,6 @@ final class EmulatorDispatcher extends Dispatcher {
 			return List.of(pod);
 		}
 		return (resource instanceof PodList list) ? list.getItems() : List.of();
-	}
-
-	private MockResponse failure() {
-		boolean unavailable = random.nextBoolean();
-		int code = unavailable ? 503 : 500;
-		return new MockResponse().setResponseCode(code)
-			.setHeader("Content-Type", "application/json")
-			.setBody(Serialization.asJson(new StatusBuilder().withStatus("Failure")
-				.withCode(code)
-				.withReason(unavailable ? "ServiceUnavailable" : "InternalError")
-				.withMessage(unavailable ? "the server is currently unable to handle the request"
-						: "an error on the server has prevented the request from succeeding")
-				.build()));
 	}
 
 	private static long resourceVersion(String json) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.tfmesh.emulator.WriteCounts;
 import io.tfmesh.emulator.tf.TfStore.Stored;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -26,9 +27,17 @@ final class ConfigApiRoutes {
 
 	private final JsonMapper json;
 
-	ConfigApiRoutes(TfStore store, JsonMapper json) {
+	private final WriteCounts writes;
+
+	ConfigApiRoutes(TfStore store, JsonMapper json, WriteCounts writes) {
 		this.store = store;
 		this.json = json;
+		this.writes = writes;
+	}
+
+	/** How an object is named in the write counts: {@code network-ipam/default-domain:k8s-default:k8s-pod-ipam}. */
+	static String objectKey(String type, List<String> fqName) {
+		return type + "/" + String.join(":", fqName);
 	}
 
 	/** An answer: JSON, or the plain-text reason contrail-api sends with an error status. */
@@ -62,7 +71,7 @@ final class ConfigApiRoutes {
 			TfStore.requireType(type);
 			return switch (method) {
 				case "GET" -> json(list(type, query, base));
-				case "POST" -> json(created(store.create(type, read(body), true), base));
+				case "POST" -> json(created(counted(store.create(type, read(body), true)), base));
 				default -> notAllowed();
 			};
 		}
@@ -72,9 +81,11 @@ final class ConfigApiRoutes {
 			TfStore.requireType(type);
 			return switch (method) {
 				case "GET" -> json(TfStore.wrap(type, render(store.require(type, uuid), base, true)));
-				case "PUT" -> json(updated(store.update(type, uuid, read(body)), base));
+				case "PUT" -> json(updated(counted(store.update(type, uuid, read(body))), base));
 				case "DELETE" -> {
+					Stored doomed = store.require(type, uuid);
 					store.delete(type, uuid, base);
+					counted(doomed);
 					yield new Reply(200, "", false);
 				}
 				default -> notAllowed();
@@ -256,6 +267,10 @@ final class ConfigApiRoutes {
 			default -> {
 				String uuid = request.path("uuid").asString("");
 				store.relax(uuid, request.path("ref-uuid").asString(""));
+				Stored referrer = store.byUuid(uuid);
+				if (referrer != null) {
+					counted(referrer);
+				}
 				answer.put("uuid", uuid);
 			}
 		}
@@ -288,7 +303,13 @@ final class ConfigApiRoutes {
 		}
 		JsonNode attr = request.get("attr");
 		store.updateRef(type, uuid, refType, refUuid, attr, operation.equals("ADD"));
+		counted(store.require(type, uuid));
 		return uuid;
+	}
+
+	private Stored counted(Stored written) {
+		writes.count(objectKey(written.type(), written.fqName()));
+		return written;
 	}
 
 	private JsonNode read(byte[] body) {

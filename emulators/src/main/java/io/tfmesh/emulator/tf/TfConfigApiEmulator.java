@@ -16,12 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tfmesh.emulator.Faults;
+import io.tfmesh.emulator.Faults.Fault;
+import io.tfmesh.emulator.WriteCounts;
 import io.tfmesh.emulator.tf.ConfigApiRoutes.Reply;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -32,11 +34,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An emulated TF config API (contrail-api) on a local port: the real URL shapes, payloads and
  * error answers, a store that survives restarts in a state file, optional Keystone
- * authentication, and faults to inject for demos and tests.
+ * authentication, faults to inject for demos and tests, and a count of the writes it accepted.
  */
 public final class TfConfigApiEmulator implements AutoCloseable {
 
 	private static final String KEYSTONE_TOKENS = "/v3/auth/tokens";
+
+	/**
+	 * What contrail-api answers, with 503, to every request until its database resync is done:
+	 * {@code check_db_resync_status} in tf-controller
+	 * {@code src/config/api-server/vnc_cfg_api_server/api_server.py}.
+	 */
+	static final String RESYNCING = "Api server is Initializing:DB Resync in progress";
 
 	private final String host;
 
@@ -56,11 +65,9 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 
 	private @Nullable HttpServer server;
 
-	private volatile Duration latency = Duration.ZERO;
+	private final Faults faults = new Faults();
 
-	private volatile double errorRate;
-
-	private final AtomicInteger failuresAhead = new AtomicInteger();
+	private final WriteCounts writes = new WriteCounts();
 
 	private volatile @Nullable Credentials keystone;
 
@@ -82,7 +89,7 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 	private TfConfigApiEmulator(String host, TfStore store, JsonMapper json, int port) {
 		this.host = host;
 		this.store = store;
-		this.routes = new ConfigApiRoutes(store, json);
+		this.routes = new ConfigApiRoutes(store, json, writes);
 		this.seed = new KubeManagerSeed(store);
 		this.computeNodes = new ComputeNodes(store);
 		this.json = json;
@@ -136,27 +143,65 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 
 	/** Delays every answer by this much. */
 	public void latency(Duration latency) {
-		this.latency = latency;
+		faults.latency(latency);
 	}
 
-	/** This share (0 to 1) of config requests answer 503. */
+	/**
+	 * This share (0 to 1) of config requests answer 503 with the reason contrail-api gives while
+	 * it resyncs its database, before anything is read or written.
+	 */
 	public void errorRate(double share) {
-		if (share < 0 || share > 1) {
-			throw new IllegalArgumentException("an error rate is a share between 0 and 1, not " + share);
-		}
-		this.errorRate = share;
+		faults.errorRate(share);
+	}
+
+	/**
+	 * This share (0 to 1) of config requests time out: the connection stays silent for
+	 * {@code hang}, then closes without an answer. Such a request never reaches the store, so a
+	 * write that timed out was not carried out.
+	 */
+	public void timeoutRate(double share, Duration hang) {
+		faults.timeoutRate(share, hang);
+	}
+
+	/**
+	 * This share (0 to 1) of config requests are carried out, then their answer is lost: the
+	 * connection stays silent for {@code hang} and closes. A create that is tried again is
+	 * refused with 409, as the object exists.
+	 */
+	public void lostAnswerRate(double share, Duration hang) {
+		faults.lostAnswerRate(share, hang);
 	}
 
 	/** The next {@code count} config requests answer 503, whatever the error rate. */
 	public void failNext(int count) {
-		failuresAhead.set(count);
+		faults.failNext(count);
 	}
 
+	/** Draws the random faults from this generator, so a test can repeat them. */
+	public void faultRandom(RandomGenerator random) {
+		faults.random(random);
+	}
+
+	/** Clears every fault, listens again if down, and sets the write counts back to zero. */
 	public synchronized void resetFaults() {
-		latency = Duration.ZERO;
-		errorRate = 0;
-		failuresAhead.set(0);
+		faults.clear();
+		writes.reset();
 		down(false);
+	}
+
+	/**
+	 * The writes of one object the API accepted (create, update, delete and reference updates)
+	 * since the last {@link #resetFaults()}.
+	 * @param objectKey the type and fq_name, such as
+	 * {@code network-ipam/default-domain:k8s-default:k8s-pod-ipam}
+	 */
+	public long writes(String objectKey) {
+		return writes.writes(objectKey);
+	}
+
+	/** Every object written through the API with its count of accepted writes, by key. */
+	public Map<String, Long> writes() {
+		return writes.snapshot();
 	}
 
 	/** Empties the store and deletes the state file. */
@@ -264,14 +309,8 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) {
 		try {
-			Duration delay = latency;
-			long deadline = System.nanoTime() + delay.toNanos();
-			for (long left = delay.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-				LockSupport.parkNanos(left);
-				if (Thread.interrupted()) {
-					// closing: the answer would go nowhere
-					return;
-				}
+			if (!waited(faults.latency())) {
+				return;
 			}
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
@@ -281,11 +320,6 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 				issueToken(exchange, method, body, credentials);
 				return;
 			}
-			if (failuresAhead.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0
-					|| ThreadLocalRandom.current().nextDouble() < errorRate) {
-				send(exchange, Reply.text(503, "Service Unavailable: no server is available to handle this request"));
-				return;
-			}
 			String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
 			if (credentials != null && (token == null || !tokens.contains(token))) {
 				exchange.getResponseHeaders().add("WWW-Authenticate", "Keystone uri=\"" + url() + "/v3\"");
@@ -293,7 +327,18 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 						"The request you have made requires authentication."), true));
 				return;
 			}
-			send(exchange, routes.handle(method, path, query(exchange), body, base(exchange)));
+			Fault fault = faults.next();
+			switch (fault) {
+				// the keystone middleware sits in front of the API's bottle app and its hooks
+				case UNAVAILABLE -> send(exchange, Reply.text(503, RESYNCING));
+				// closing the exchange before any header is sent closes the connection
+				case TIMEOUT -> waited(faults.hang());
+				case LOST_ANSWER -> {
+					routes.handle(method, path, query(exchange), body, base(exchange));
+					waited(faults.hang());
+				}
+				case ANSWER -> send(exchange, routes.handle(method, path, query(exchange), body, base(exchange)));
+			}
 		}
 		catch (IOException ex) {
 			// the client went away; nothing to answer
@@ -309,6 +354,18 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 		finally {
 			exchange.close();
 		}
+	}
+
+	/** @return false when the wait was cut short by closing, and the answer would go nowhere */
+	private static boolean waited(Duration delay) {
+		long deadline = System.nanoTime() + delay.toNanos();
+		for (long left = delay.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+			LockSupport.parkNanos(left);
+			if (Thread.interrupted()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void issueToken(HttpExchange exchange, String method, byte[] body, Credentials credentials)
