@@ -135,12 +135,15 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 
 	@Override
 	public ConfigMapData patchConfigMap(String namespace, String name, String expectedResourceVersion,
-			Map<String, String> set) {
+			Map<String, String> set, List<String> remove) {
 		// a resourceVersion in a merge patch is a precondition: the API server refuses the patch
 		// with 409 unless it still is the current version
 		Map<String, Object> patch = new LinkedHashMap<>();
 		patch.put("metadata", Map.of("resourceVersion", expectedResourceVersion));
-		patch.put("data", set);
+		Map<String, String> data = new LinkedHashMap<>(set);
+		// a null in a JSON merge patch removes the key (RFC 7386)
+		remove.stream().filter(key -> !set.containsKey(key)).forEach(key -> data.put(key, null));
+		patch.put("data", data);
 		String what = "ConfigMap " + namespace + "/" + name;
 		try {
 			ConfigMap patched = failures.call("patch " + what, () -> client.configMaps()
@@ -173,8 +176,13 @@ public final class Fabric8KubernetesConnector implements KubernetesConnector, Au
 	}
 
 	@Override
-	public void applyService(ServiceExport service) {
-		services.apply(service);
+	public boolean applyService(ServiceExport service) {
+		return services.apply(service);
+	}
+
+	@Override
+	public boolean removeService(String namespace, String name) {
+		return services.remove(namespace, name);
 	}
 
 	@Override

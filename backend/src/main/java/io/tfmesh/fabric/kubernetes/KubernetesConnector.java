@@ -58,8 +58,21 @@ public interface KubernetesConnector {
 	 * @throws FabricException {@code CONFLICT} when the ConfigMap's version is no longer the
 	 * expected one; nothing was changed then. {@code NOT_FOUND} when it does not exist.
 	 */
+	default ConfigMapData patchConfigMap(String namespace, String name, String expectedResourceVersion,
+			Map<String, String> set) {
+		return patchConfigMap(namespace, name, expectedResourceVersion, set, List.of());
+	}
+
+	/**
+	 * Sets the given keys of a ConfigMap and removes others, leaving the rest alone, unless it
+	 * changed since it was read.
+	 * @param remove keys that end absent; a key that is absent already is no change
+	 * @return the ConfigMap after the change
+	 * @throws FabricException {@code CONFLICT} when the ConfigMap's version is no longer the
+	 * expected one; nothing was changed then. {@code NOT_FOUND} when it does not exist.
+	 */
 	ConfigMapData patchConfigMap(String namespace, String name, String expectedResourceVersion,
-			Map<String, String> set);
+			Map<String, String> set, List<String> remove);
 
 	/**
 	 * Deletes a pod; its controller (a DaemonSet for Tungsten Fabric's) starts a new one.
@@ -69,10 +82,22 @@ public interface KubernetesConnector {
 
 	/**
 	 * Creates or updates a Service without selector and the EndpointSlices that point it at the
-	 * given addresses (one per address family), all labelled as managed by tfmesh.
+	 * given addresses (one per address family), all labelled as managed by tfmesh. What is in
+	 * place already is not written again.
+	 * @return whether anything was written
 	 * @throws FabricException {@code CONFLICT} when a Service or EndpointSlice of that name exists
 	 * that tfmesh does not manage; {@code BAD_REQUEST} when an address is not an IP address
 	 */
-	void applyService(ServiceExport service);
+	boolean applyService(ServiceExport service);
+
+	/**
+	 * Deletes a Service that tfmesh manages and its EndpointSlices; one that tfmesh does not
+	 * manage is left alone.
+	 * @return whether anything was deleted: false when there is no such Service, or when it and
+	 * its slices were gone already
+	 * @throws FabricException {@code CONFLICT} when a Service of that name exists that tfmesh
+	 * does not manage
+	 */
+	boolean removeService(String namespace, String name);
 
 }

@@ -51,22 +51,45 @@ final class ServiceApplier {
 		this.failures = failures;
 	}
 
-	void apply(ServiceExport export) {
+	/** @return whether anything was written */
+	boolean apply(ServiceExport export) {
 		Map<String, List<String>> byFamily = byFamily(export);
-		Service service = applyService(export);
+		Written<Service> service = applyService(export);
+		boolean written = service.written();
 		for (String family : List.of("IPv4", "IPv6")) {
 			List<String> addresses = byFamily.get(family);
 			// an IPv4 slice stays even when empty, so the Service shows it has no endpoints yet
 			if (addresses.isEmpty() && !(family.equals("IPv4") && byFamily.get("IPv6").isEmpty())) {
-				deleteSlice(export, sliceName(export, family));
+				written |= deleteSlice(export.namespace(), sliceName(export, family));
 			}
 			else {
-				applySlice(export, service, family, addresses);
+				written |= applySlice(export, service.object(), family, addresses);
 			}
 		}
+		return written;
 	}
 
-	private Service applyService(ServiceExport export) {
+	/** @return whether anything was deleted */
+	boolean remove(String namespace, String name) {
+		String what = "Service " + namespace + "/" + name;
+		Service existing = failures.call("read " + what,
+				() -> client.services().inNamespace(namespace).withName(name).get());
+		if (existing != null) {
+			requireManaged(existing, what);
+		}
+		boolean deleted = false;
+		// the slices first: a Service deleted before them would leave them if the worker stopped in between
+		for (String family : List.of("IPv4", "IPv6")) {
+			deleted |= deleteSlice(namespace, name + "-" + family.toLowerCase(Locale.ROOT));
+		}
+		if (existing != null) {
+			failures.call("delete " + what, () -> client.services().inNamespace(namespace).withName(name).delete());
+			deleted = true;
+		}
+		return deleted;
+	}
+
+	private Written<Service> applyService(ServiceExport export) {
 		String what = "Service " + export.namespace() + "/" + export.name();
 		List<io.fabric8.kubernetes.api.model.ServicePort> ports = export.ports()
 			.stream()
@@ -89,18 +112,35 @@ final class ServiceApplier {
 				.withPorts(ports)
 				.endSpec()
 				.build();
-			return failures.call("create " + what,
-					() -> client.services().inNamespace(export.namespace()).resource(desired).create());
+			return new Written<>(failures.call("create " + what,
+					() -> client.services().inNamespace(export.namespace()).resource(desired).create()), true);
 		}
 		requireManaged(existing, what);
+		boolean same = labels(export).equals(existing.getMetadata().getLabels())
+				&& (existing.getSpec().getSelector() == null || existing.getSpec().getSelector().isEmpty())
+				&& servicePorts(ports).equals(servicePorts(existing.getSpec().getPorts()));
+		if (same) {
+			return new Written<>(existing, false);
+		}
 		existing.getMetadata().setLabels(labels(export));
 		existing.getSpec().setPorts(ports);
 		existing.getSpec().setSelector(null);
-		return failures.call("update " + what,
-				() -> client.services().inNamespace(export.namespace()).resource(existing).update());
+		return new Written<>(failures.call("update " + what,
+				() -> client.services().inNamespace(export.namespace()).resource(existing).update()), true);
 	}
 
-	private void applySlice(ServiceExport export, Service service, String family, List<String> addresses) {
+	/** The port fields tfmesh sets; the API server adds others (a node port, the app protocol). */
+	private static List<List<Object>> servicePorts(List<io.fabric8.kubernetes.api.model.ServicePort> ports) {
+		if (ports == null) {
+			return List.of();
+		}
+		return ports.stream()
+			.map(port -> List.<Object>of(String.valueOf(port.getName()), String.valueOf(port.getProtocol()),
+					String.valueOf(port.getPort()), String.valueOf(port.getTargetPort())))
+			.toList();
+	}
+
+	private boolean applySlice(ServiceExport export, Service service, String family, List<String> addresses) {
 		String name = sliceName(export, family);
 		String what = "EndpointSlice " + export.namespace() + "/" + name;
 		Map<String, String> labels = labels(export);
@@ -128,27 +168,62 @@ final class ServiceApplier {
 					.build())
 				.toList())
 			.build();
-		EndpointSlice existing = failures.call("read " + what, () -> slices(export).withName(name).get());
+		EndpointSlice existing = failures.call("read " + what,
+				() -> slices(export.namespace()).withName(name).get());
 		if (existing == null) {
-			failures.call("create " + what, () -> slices(export).resource(desired).create());
-			return;
+			failures.call("create " + what, () -> slices(export.namespace()).resource(desired).create());
+			return true;
 		}
 		requireManaged(existing, what);
+		if (sameSlice(desired, existing)) {
+			return false;
+		}
 		desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-		failures.call("update " + what, () -> slices(export).resource(desired).update());
+		failures.call("update " + what, () -> slices(export.namespace()).resource(desired).update());
+		return true;
 	}
 
-	private void deleteSlice(ServiceExport export, String name) {
-		String what = "EndpointSlice " + export.namespace() + "/" + name;
-		EndpointSlice existing = failures.call("read " + what, () -> slices(export).withName(name).get());
-		if (existing != null && isManaged(existing)) {
-			failures.call("delete " + what, () -> slices(export).withName(name).delete());
+	private static boolean sameSlice(EndpointSlice desired, EndpointSlice existing) {
+		return desired.getMetadata().getLabels().equals(existing.getMetadata().getLabels())
+				&& desired.getAddressType().equals(existing.getAddressType())
+				&& endpoints(desired).equals(endpoints(existing)) && slicePorts(desired).equals(slicePorts(existing));
+	}
+
+	private static List<List<String>> endpoints(EndpointSlice slice) {
+		if (slice.getEndpoints() == null) {
+			return List.of();
 		}
+		return slice.getEndpoints().stream().map(endpoint -> List.copyOf(endpoint.getAddresses())).toList();
+	}
+
+	private static List<List<Object>> slicePorts(EndpointSlice slice) {
+		if (slice.getPorts() == null) {
+			return List.of();
+		}
+		return slice.getPorts()
+			.stream()
+			.map(port -> List.<Object>of(String.valueOf(port.getName()), String.valueOf(port.getProtocol()),
+					String.valueOf(port.getPort())))
+			.toList();
+	}
+
+	/** @return whether a slice was deleted */
+	private boolean deleteSlice(String namespace, String name) {
+		String what = "EndpointSlice " + namespace + "/" + name;
+		EndpointSlice existing = failures.call("read " + what, () -> slices(namespace).withName(name).get());
+		if (existing != null && isManaged(existing)) {
+			failures.call("delete " + what, () -> slices(namespace).withName(name).delete());
+			return true;
+		}
+		return false;
 	}
 
 	private NonNamespaceOperation<EndpointSlice, EndpointSliceList, Resource<EndpointSlice>> slices(
-			ServiceExport export) {
-		return client.discovery().v1().endpointSlices().inNamespace(export.namespace());
+			String namespace) {
+		return client.discovery().v1().endpointSlices().inNamespace(namespace);
+	}
+
+	private record Written<T>(T object, boolean written) {
 	}
 
 	private Map<String, List<String>> byFamily(ServiceExport export) {

@@ -55,9 +55,25 @@ public interface TfConfigApi {
 	 */
 	void update(TfObject object);
 
+	/**
+	 * Makes the object named by its fq_name end with the modelled fields given: creates it when
+	 * there is none, updates it when a modelled field differs (as {@link #update(TfObject)}),
+	 * and sends no write when everything is in place already, so that running it again changes
+	 * nothing. The given uuid, if any, is used only for a creation.
+	 * @return what was done
+	 */
+	Written write(TfObject object);
+
 	void delete(String type, String uuid);
 
 	/** {@code POST /fqname-to-id}. */
 	String fqNameToId(String type, List<String> fqName);
+
+	/** What {@link #write(TfObject)} did. */
+	enum Written {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
 
 }

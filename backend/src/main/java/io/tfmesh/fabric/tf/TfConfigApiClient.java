@@ -186,6 +186,31 @@ public final class TfConfigApiClient implements TfConfigApi {
 		});
 	}
 
+	@Override
+	public Written write(TfObject object) {
+		String uuid;
+		try {
+			uuid = fqNameToId(object.type(), object.fqName());
+		}
+		catch (FabricException ex) {
+			if (ex.kind() != Kind.NOT_FOUND) {
+				throw named(ex, "looking up", describe(object));
+			}
+			create(object);
+			return Written.CREATED;
+		}
+		return naming("updating", object, () -> {
+			JsonNode stored = readRaw(object.type(), uuid);
+			ObjectNode body = TfWriter.updateBody(object, stored);
+			// the body always names the object; any other field is one that differs
+			if (body.path(object.type()).size() <= 1) {
+				return Written.UNCHANGED;
+			}
+			transport.put("/" + object.type() + "/" + segment(uuid), body);
+			return Written.UPDATED;
+		});
+	}
+
 	/** A failed delete names the object by type and uuid, which is all the caller gave. */
 	@Override
 	public void delete(String type, String uuid) {

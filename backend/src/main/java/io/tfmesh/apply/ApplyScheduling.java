@@ -1,0 +1,137 @@
+package io.tfmesh.apply;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler that runs steps, built here rather than by db-scheduler's Spring Boot starter,
+ * whose auto-configuration is written against Spring Boot 3. It uses tfmesh's own DataSource,
+ * starts once the application is up and stops with it, letting running steps finish.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApplyScheduling {
+
+	static final String SWEEP = "plan-sweep";
+
+	private static final Pattern STEP_INSTANCE = Pattern.compile("plan-(\\d+)-step-(\\d+)");
+
+	/**
+	 * A step's execution: runs one attempt, and stays queued for the next when the attempt
+	 * asks for one. An execution whose instance stopped is picked up again by another.
+	 */
+	@Bean
+	CustomTask<Void> planStepTask(ObjectProvider<StepWorker> worker, ApplySettings settings) {
+		return Tasks.custom(StepQueue.STEP)
+			.onDeadExecutionRevive()
+			// only a database failure gets here: the step stays as it is and is tried again
+			.onFailure(new FailureHandler.OnFailureRetryLater<>(settings.backoffBase()))
+			.execute((instance, context) -> {
+				Matcher ids = STEP_INSTANCE.matcher(instance.getId());
+				if (!ids.matches()) {
+					return new CompletionHandler.OnCompleteRemove<>();
+				}
+				Optional<java.time.Instant> retry = worker.getObject()
+					.run(Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2)));
+				if (retry.isPresent()) {
+					return (complete, operations) -> operations.reschedule(complete, retry.get());
+				}
+				return new CompletionHandler.OnCompleteRemove<>();
+			});
+	}
+
+	/** Repairs what an instance stopped between two writes leaves behind, on every instance in turn. */
+	@Bean
+	RecurringTask<Void> planSweepTask(ObjectProvider<PlanCompletion> completion, ObjectProvider<PlanRecords> records,
+			ApplySettings settings) {
+		return Tasks.recurring(SWEEP, FixedDelay.of(settings.sweepInterval())).execute((instance, context) -> {
+			for (long planId : records.getObject().applyingPlans()) {
+				completion.getObject().settle(planId);
+			}
+		});
+	}
+
+	@Bean
+	StepScheduler stepScheduler(DataSource dataSource, ApplySettings settings, CustomTask<Void> planStepTask,
+			RecurringTask<Void> planSweepTask) {
+		return new StepScheduler(build(dataSource, settings, planStepTask, planSweepTask, instanceName()));
+	}
+
+	@Bean
+	Scheduler applyScheduler(StepScheduler stepScheduler) {
+		return stepScheduler.scheduler();
+	}
+
+	/** A scheduler over the given database with tfmesh's apply settings and tasks. */
+	static Scheduler build(DataSource dataSource, ApplySettings settings, CustomTask<Void> planStepTask,
+			RecurringTask<Void> planSweepTask, String name) {
+		return Scheduler.create(dataSource, List.of(planStepTask))
+			.startTasks(planSweepTask)
+			.threads(settings.threads())
+			.pollingInterval(settings.pollingInterval())
+			.heartbeatInterval(settings.heartbeat())
+			.missedHeartbeatsLimit(settings.missedHeartbeats())
+			.enableImmediateExecution()
+			.schedulerName(new SchedulerName.Fixed(name))
+			.shutdownMaxWait(Duration.ofSeconds(30))
+			.build();
+	}
+
+	/** Unique among instances on one host, for the picked_by column. */
+	private static String instanceName() {
+		return new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid();
+	}
+
+	/** Starts the scheduler with the application and stops it, letting running steps finish. */
+	static final class StepScheduler implements SmartLifecycle {
+
+		private final Scheduler scheduler;
+
+		private volatile boolean running;
+
+		StepScheduler(Scheduler scheduler) {
+			this.scheduler = scheduler;
+		}
+
+		Scheduler scheduler() {
+			return scheduler;
+		}
+
+		@Override
+		public void start() {
+			scheduler.start();
+			running = true;
+		}
+
+		@Override
+		public void stop() {
+			running = false;
+			scheduler.stop();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return running;
+		}
+
+	}
+
+}

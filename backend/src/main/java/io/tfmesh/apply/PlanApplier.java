@@ -1,0 +1,129 @@
+package io.tfmesh.apply;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.tfmesh.audit.AuditAction;
+import io.tfmesh.audit.AuditLog;
+import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState;
+import io.tfmesh.plan.PlanExecution;
+import io.tfmesh.plan.PlanState;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts approved plans: a plan whose clusters changed since it was computed is stale and
+ * writes nothing; any other goes to applying and its first steps to the workers.
+ */
+@Service
+class PlanApplier implements PlanExecution {
+
+	private final PlanRecords records;
+
+	private final PlanCompletion completion;
+
+	private final ObservationService observations;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	PlanApplier(PlanRecords records, PlanCompletion completion, ObservationService observations, AuditLog audit,
+			TransactionTemplate transactions, Clock clock) {
+		this.records = records;
+		this.completion = completion;
+		this.observations = observations;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public PlanState start(long planId, String actor) {
+		PlanRow plan = records.plan(planId)
+			.orElseThrow(() -> new IllegalStateException("plan " + planId + " does not exist"));
+		if (plan.state() != PlanState.APPROVED) {
+			throw notApproved(plan);
+		}
+		List<String> changed = changedClusters(plan);
+		if (!changed.isEmpty()) {
+			String reason = String.join("\n", changed);
+			move(plan, PlanState.STALE, AuditAction.STALE, actor, reason,
+					() -> records.moveStale(planId, clock.instant(), reason));
+			return PlanState.STALE;
+		}
+		move(plan, PlanState.APPLYING, AuditAction.APPLY, actor, null,
+				() -> records.moveApplying(planId, clock.instant(), actor));
+		completion.settle(planId);
+		return PlanState.APPLYING;
+	}
+
+	/** Observes every cluster of the plan now; each line names one that is not as the plan found it. */
+	private List<String> changedClusters(PlanRow plan) {
+		TreeSet<Long> clusters = new TreeSet<>(plan.baseRevision().keySet());
+		records.steps(plan.id()).forEach(step -> clusters.add(step.clusterId()));
+		List<String> changed = new ArrayList<>();
+		for (long clusterId : clusters) {
+			ObservedState observed;
+			try {
+				observed = observations.observe(clusterId);
+			}
+			catch (RuntimeException ex) {
+				changed.add("cluster " + clusterId + " could not be observed: " + ex.getMessage());
+				continue;
+			}
+			String base = plan.baseRevision().get(clusterId);
+			if (!observed.complete()) {
+				changed.add("cluster " + observed.clusterName() + " could not be observed completely: "
+						+ observed.sources()
+							.stream()
+							.filter(source -> !source.ok())
+							.map(source -> source.source() + " " + source.status()
+									+ (source.failure() == null ? "" : " (" + source.failure() + ")"))
+							.toList());
+			}
+			else if (base == null) {
+				changed.add("cluster " + observed.clusterName() + " has no base revision in the plan");
+			}
+			else if (!base.equals(observed.revision())) {
+				changed.add("cluster " + observed.clusterName() + " changed since the plan was computed (revision "
+						+ shortened(base) + " is now " + shortened(observed.revision()) + ")");
+			}
+		}
+		return changed;
+	}
+
+	private void move(PlanRow plan, PlanState to, AuditAction action, String actor, String reason,
+			java.util.function.BooleanSupplier update) {
+		transactions.executeWithoutResult(status -> {
+			if (!update.getAsBoolean()) {
+				throw notApproved(records.plan(plan.id()).orElse(plan));
+			}
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("state", to.id());
+			after.put("requestedBy", actor);
+			if (reason != null) {
+				after.put("reason", reason);
+			}
+			audit.record(action, PlanCompletion.PLAN, plan.id(), plan.name(),
+					Map.of("state", PlanState.APPROVED.id()), after);
+		});
+	}
+
+	private static IllegalStateException notApproved(PlanRow plan) {
+		return new IllegalStateException(plan.name() + " is " + plan.state().id() + ", not approved");
+	}
+
+	private static String shortened(String revision) {
+		return revision.length() > 12 ? revision.substring(0, 12) : revision;
+	}
+
+}
