@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
-import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.plan.PlanExecution;
 import io.tfmesh.plan.PlanState;
@@ -28,7 +27,7 @@ class PlanApplier implements PlanExecution {
 
 	private final PlanCompletion completion;
 
-	private final ObservationService observations;
+	private final ParallelObservation parallel;
 
 	private final AuditLog audit;
 
@@ -36,11 +35,11 @@ class PlanApplier implements PlanExecution {
 
 	private final Clock clock;
 
-	PlanApplier(PlanRecords records, PlanCompletion completion, ObservationService observations, AuditLog audit,
+	PlanApplier(PlanRecords records, PlanCompletion completion, ParallelObservation parallel, AuditLog audit,
 			TransactionTemplate transactions, Clock clock) {
 		this.records = records;
 		this.completion = completion;
-		this.observations = observations;
+		this.parallel = parallel;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -69,17 +68,15 @@ class PlanApplier implements PlanExecution {
 	/** Observes every cluster of the plan now; each line names one that is not as the plan found it. */
 	private List<String> changedClusters(PlanRow plan) {
 		TreeSet<Long> clusters = new TreeSet<>(plan.baseRevision().keySet());
-		records.steps(plan.id()).forEach(step -> clusters.add(step.clusterId()));
+		records.stepStates(plan.id()).forEach(step -> clusters.add(step.clusterId()));
 		List<String> changed = new ArrayList<>();
-		for (long clusterId : clusters) {
-			ObservedState observed;
-			try {
-				observed = observations.observe(clusterId);
-			}
-			catch (RuntimeException ex) {
-				changed.add("cluster " + clusterId + " could not be observed: " + ex.getMessage());
+		for (var outcome : parallel.observe(clusters).entrySet()) {
+			long clusterId = outcome.getKey();
+			if (outcome.getValue().failed()) {
+				changed.add("cluster " + clusterId + " could not be observed: " + outcome.getValue().failure());
 				continue;
 			}
+			ObservedState observed = outcome.getValue().observed();
 			String base = plan.baseRevision().get(clusterId);
 			if (!observed.complete()) {
 				changed.add("cluster " + observed.clusterName() + " could not be observed completely: "

@@ -10,10 +10,10 @@ import java.util.TreeSet;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
-import io.tfmesh.observe.ObservationService;
 import io.tfmesh.plan.PlanDrift;
 import io.tfmesh.plan.PlanState;
 import io.tfmesh.plan.StepState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,24 +43,33 @@ class PlanCompletion {
 
 	private final TransactionTemplate transactions;
 
-	private final ObservationService observations;
+	private final ParallelObservation parallel;
 
 	private final ObjectProvider<PlanDrift> drift;
 
 	private final Clock clock;
 
 	PlanCompletion(PlanRecords records, StepQueue queue, AuditLog audit, TransactionTemplate transactions,
-			ObservationService observations, ObjectProvider<PlanDrift> drift, Clock clock) {
+			ParallelObservation parallel, ObjectProvider<PlanDrift> drift, Clock clock) {
 		this.records = records;
 		this.queue = queue;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.observations = observations;
+		this.parallel = parallel;
 		this.drift = drift;
 		this.clock = clock;
 	}
 
 	void settle(long planId) {
+		settle(planId, null);
+	}
+
+	/**
+	 * @param finished the key of the step whose end called this, if any: only the steps waiting
+	 * for it can have become ready, since every other ready step was queued when it became so
+	 * (and the sweep queues any that an instance stopped before queuing)
+	 */
+	void settle(long planId, @Nullable String finished) {
 		Optional<PlanRow> found = records.plan(planId);
 		if (found.isEmpty() || found.get().state() != PlanState.APPLYING) {
 			return;
@@ -70,19 +79,22 @@ class PlanCompletion {
 		if (plan.cancelRequested()) {
 			records.cancelPending(planId, now);
 		}
-		List<StepRow> steps = records.steps(planId);
+		List<StepRow> steps = records.stepStates(planId);
 		Map<StepRow, String> blocked = new StepGraph(steps).blocked();
 		if (!blocked.isEmpty()) {
 			Map<String, StepRow> byKey = new LinkedHashMap<>();
 			steps.forEach(step -> byKey.put(step.key(), step));
 			blocked.forEach((step, cause) -> records.skip(step.id(), "skipped: step " + cause
 					+ (byKey.get(cause).state() == StepState.CANCELLED ? " was cancelled" : " failed"), now));
-			steps = records.steps(planId);
+			steps = records.stepStates(planId);
 		}
 		StepGraph graph = new StepGraph(steps);
 		Optional<PlanState> outcome = graph.outcome();
 		if (outcome.isEmpty()) {
-			queue.schedule(graph.ready());
+			queue.schedule(graph.ready()
+				.stream()
+				.filter(step -> finished == null || step.dependsOn().contains(finished))
+				.toList());
 			return;
 		}
 		if (close(plan, outcome.get(), graph.failure()) && outcome.get() != PlanState.CANCELLED) {
@@ -119,12 +131,10 @@ class PlanCompletion {
 	private void observeAgain(PlanRow plan, List<StepRow> steps) {
 		TreeSet<Long> clusters = new TreeSet<>(plan.baseRevision().keySet());
 		steps.forEach(step -> clusters.add(step.clusterId()));
-		for (long clusterId : clusters) {
-			try {
-				observations.observe(clusterId);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not observe cluster {} after {}: {}", clusterId, plan.name(), ex.getMessage());
+		for (var outcome : parallel.observe(clusters).entrySet()) {
+			if (outcome.getValue().failed()) {
+				log.warn("Could not observe cluster {} after {}: {}", outcome.getKey(), plan.name(),
+						outcome.getValue().failure());
 				return;
 			}
 		}

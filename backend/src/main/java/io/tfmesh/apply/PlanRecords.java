@@ -57,6 +57,26 @@ class PlanRecords {
 				planId);
 	}
 
+	/**
+	 * The plan's steps without what only a worker needs (the operation), for deciding what is
+	 * ready and whether the plan is over: read after every step, so kept light.
+	 */
+	List<StepRow> stepStates(long planId) {
+		return jdbc.query("SELECT " + STEP_COLUMNS.replace("operation", "'' AS operation")
+				+ " FROM plan_step WHERE plan_id = ? ORDER BY position", stepRow(), planId);
+	}
+
+	/** Whether every step of the plan with one of these keys is done. */
+	boolean allDone(long planId, List<String> keys) {
+		if (keys.isEmpty()) {
+			return true;
+		}
+		Integer open = jdbc.queryForObject(
+				"SELECT count(*) FROM plan_step WHERE plan_id = ? AND step_key = ANY (?) AND state = 'done'",
+				Integer.class, planId, keys.toArray(String[]::new));
+		return open != null && open == keys.size();
+	}
+
 	Optional<StepRow> step(long stepId) {
 		return jdbc.query("SELECT " + STEP_COLUMNS + " FROM plan_step WHERE id = ?", stepRow(), stepId)
 			.stream()

@@ -77,7 +77,7 @@ class StepWorker {
 		}
 		Optional<StepRow> pending = records.step(stepId);
 		if (pending.isEmpty() || pending.get().state().finished()
-				|| !new StepGraph(records.steps(planId)).dependenciesDone(pending.get())) {
+				|| !records.allDone(planId, pending.get().dependsOn())) {
 			return Optional.empty();
 		}
 		Optional<StepLocks.Lock> lock = locks.tryLock(stepId);
@@ -94,7 +94,7 @@ class StepWorker {
 			}
 			retry = attempt(claimed.get(), started);
 		}
-		completion.settle(planId);
+		completion.settle(planId, pending.get().key());
 		return retry;
 	}
 
