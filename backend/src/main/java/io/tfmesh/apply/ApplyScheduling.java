@@ -1,14 +1,17 @@
 package io.tfmesh.apply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -40,6 +43,10 @@ class ApplyScheduling {
 	 */
 	@Bean
 	CustomTask<Void> planStepTask(ObjectProvider<StepWorker> worker, ApplySettings settings) {
+		return stepTask(worker::getObject, settings);
+	}
+
+	static CustomTask<Void> stepTask(Supplier<StepWorker> worker, ApplySettings settings) {
 		return Tasks.custom(StepQueue.STEP)
 			.onDeadExecutionRevive()
 			// only a database failure gets here: the step stays as it is and is tried again
@@ -49,8 +56,7 @@ class ApplyScheduling {
 				if (!ids.matches()) {
 					return new CompletionHandler.OnCompleteRemove<>();
 				}
-				Optional<java.time.Instant> retry = worker.getObject()
-					.run(Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2)));
+				Optional<Instant> retry = worker.get().run(Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2)));
 				if (retry.isPresent()) {
 					return (complete, operations) -> operations.reschedule(complete, retry.get());
 				}
@@ -72,7 +78,7 @@ class ApplyScheduling {
 	@Bean
 	StepScheduler stepScheduler(DataSource dataSource, ApplySettings settings, CustomTask<Void> planStepTask,
 			RecurringTask<Void> planSweepTask) {
-		return new StepScheduler(build(dataSource, settings, planStepTask, planSweepTask, instanceName()));
+		return new StepScheduler(builder(dataSource, settings, planStepTask, planSweepTask, instanceName()).build());
 	}
 
 	@Bean
@@ -81,7 +87,7 @@ class ApplyScheduling {
 	}
 
 	/** A scheduler over the given database with tfmesh's apply settings and tasks. */
-	static Scheduler build(DataSource dataSource, ApplySettings settings, CustomTask<Void> planStepTask,
+	static SchedulerBuilder builder(DataSource dataSource, ApplySettings settings, CustomTask<Void> planStepTask,
 			RecurringTask<Void> planSweepTask, String name) {
 		return Scheduler.create(dataSource, List.of(planStepTask))
 			.startTasks(planSweepTask)
@@ -91,8 +97,7 @@ class ApplyScheduling {
 			.missedHeartbeatsLimit(settings.missedHeartbeats())
 			.enableImmediateExecution()
 			.schedulerName(new SchedulerName.Fixed(name))
-			.shutdownMaxWait(Duration.ofSeconds(30))
-			.build();
+			.shutdownMaxWait(Duration.ofSeconds(30));
 	}
 
 	/** Unique among instances on one host, for the picked_by column. */

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMax the longest wait between two attempts
  * @param heartbeat how often an instance marks the steps it runs as alive
  * @param missedHeartbeats heartbeats a running step may miss before another instance takes it over
+ * (at least 4)
  * @param sweepInterval how often applying plans are checked for steps that are ready but not
  * scheduled and for plans that are finished but not closed, which an instance stopped between
  * two writes leaves behind
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApplySettings(@DefaultValue("16") int threads, @DefaultValue("10s") Duration pollingInterval,
 		@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration backoffBase,
 		@DefaultValue("1m") Duration backoffMax, @DefaultValue("30s") Duration heartbeat,
-		@DefaultValue("4") int missedHeartbeats, @DefaultValue("30s") Duration sweepInterval) {
+		@DefaultValue("6") int missedHeartbeats, @DefaultValue("30s") Duration sweepInterval) {
 
 	@ConstructorBinding
 	public ApplySettings {
@@ -37,9 +38,10 @@ public record ApplySettings(@DefaultValue("16") int threads, @DefaultValue("10s"
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("tfmesh.apply.max-attempts must be at least 1, not " + maxAttempts);
 		}
-		if (missedHeartbeats < 1) {
+		// db-scheduler's own lower bound: fewer would take over steps whose instance is only slow
+		if (missedHeartbeats < 4) {
 			throw new IllegalArgumentException(
-					"tfmesh.apply.missed-heartbeats must be at least 1, not " + missedHeartbeats);
+					"tfmesh.apply.missed-heartbeats must be at least 4, not " + missedHeartbeats);
 		}
 		for (Duration duration : new Duration[] { pollingInterval, backoffBase, backoffMax, heartbeat,
 				sweepInterval }) {

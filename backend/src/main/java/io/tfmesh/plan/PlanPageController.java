@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.tfmesh.mesh.MeshService;
+import io.tfmesh.mesh.MeshView;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
@@ -31,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/plans")
 class PlanPageController {
 
-	static final List<String> STATES = java.util.Arrays.stream(PlanState.values()).map(PlanState::id).toList();
+	static final List<String> STATES = Arrays.stream(PlanState.values()).map(PlanState::id).toList();
 
 	private final PlanService plans;
 
@@ -167,7 +169,7 @@ class PlanPageController {
 		}
 	}
 
-	private io.tfmesh.mesh.@Nullable MeshView meshOrNull(long meshId) {
+	private @Nullable MeshView meshOrNull(long meshId) {
 		try {
 			return meshes.get(meshId);
 		}

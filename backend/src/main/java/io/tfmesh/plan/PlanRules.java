@@ -118,8 +118,9 @@ final class PlanRules {
 
 	private static void requireState(PlanView plan, PlanState required, String verb) {
 		if (plan.state() != required) {
+			String wanted = required == PlanState.DRAFT ? "a draft" : required.id().replace('-', ' ');
 			throw new ConflictException("Plan " + plan.id() + " is " + plan.state().id() + "; only a plan that is "
-					+ required.id().replace('-', ' ') + " can be " + verb);
+					+ wanted + " can be " + verb);
 		}
 	}
 

@@ -1,10 +1,13 @@
 package io.tfmesh.plan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
@@ -36,7 +39,7 @@ public class PlanService {
 	static final String KIND = "plan";
 
 	/** A start that was claimed this long ago without the plan applying was lost with its caller. */
-	static final java.time.Duration ABANDONED_START = java.time.Duration.ofMinutes(2);
+	static final Duration ABANDONED_START = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(PlanService.class);
 
@@ -239,7 +242,7 @@ public class PlanService {
 		}
 		Map<Long, String> revisions = new LinkedHashMap<>();
 		steps.forEach(step -> revisions.put(step.clusterId(), gathered.baseRevision().get(step.clusterId())));
-		revisions.values().removeIf(java.util.Objects::isNull);
+		revisions.values().removeIf(Objects::isNull);
 		Instant now = clock.instant();
 		return transaction.execute(status -> {
 			long reverseId = plans.insert(new PlanStore.NewPlan(original.meshId(), original.meshName(),
@@ -288,7 +291,7 @@ public class PlanService {
 	}
 
 	/** A change of state that must find the plan as it was read, or it answers 409. */
-	private PlanView transition(long id, AuditAction action, java.util.function.Predicate<PlanView> change) {
+	private PlanView transition(long id, AuditAction action, Predicate<PlanView> change) {
 		if (action != AuditAction.EXPIRE) {
 			// an expired plan is closed first, in a transaction of its own, and then refused in its new state
 			get(id);

@@ -1,6 +1,8 @@
 package io.tfmesh.plan;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +53,8 @@ public record PlanView(long id, @Nullable Long meshId, String meshName, @Nullabl
 
 	/** The steps grouped by cluster, in plan order. */
 	public Map<String, List<StepView>> stepsByCluster() {
-		Map<String, List<StepView>> grouped = new java.util.LinkedHashMap<>();
-		steps.forEach(step -> grouped.computeIfAbsent(step.clusterName(), name -> new java.util.ArrayList<>()).add(step));
+		Map<String, List<StepView>> grouped = new LinkedHashMap<>();
+		steps.forEach(step -> grouped.computeIfAbsent(step.clusterName(), name -> new ArrayList<>()).add(step));
 		return grouped;
 	}
 

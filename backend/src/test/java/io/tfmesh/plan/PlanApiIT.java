@@ -1,5 +1,9 @@
 package io.tfmesh.plan;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -8,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +25,9 @@ import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.support.Api;
+import io.tfmesh.support.Concurrently;
 import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +37,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.tfmesh.support.ProblemAssertions.assertInvalidField;
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plans over the REST API: computed against observations of an emulated cluster read over
+ * Plans over the REST API and the pages: computed against observations of an emulated cluster read over
  * HTTP, stored in PostgreSQL, approved only by a second admin, refused when expired, stale or
  * planned against an incomplete observation.
  */
@@ -52,6 +60,12 @@ class PlanApiIT extends PlanApplicationSupport {
 
 	@Autowired
 	PlanService plans;
+
+	@Autowired
+	PlanDrift drift;
+
+	@Autowired
+	PlanStore store;
 
 	private Api admin;
 
@@ -111,7 +125,7 @@ class PlanApiIT extends PlanApplicationSupport {
 	}
 
 	private long mesh(List<Long> members, Map<String, Object> settings) {
-		Map<String, Object> body = new java.util.HashMap<>(settings);
+		Map<String, Object> body = new HashMap<>(settings);
 		body.put("name", unique("mesh"));
 		body.put("clusterIds", members);
 		Api.Response created = admin.post("/api/v1/meshes", body);
@@ -124,13 +138,13 @@ class PlanApiIT extends PlanApplicationSupport {
 				new NetworkIpam(null, POD_IPAM, "flat-subnet", List.of("10.32.0.0/12", "100.64.0.0/16")));
 		StepOperation undo = new StepOperation.WriteTfObject(
 				new NetworkIpam(null, POD_IPAM, "flat-subnet", List.of("10.32.0.0/12")));
-		return new PlannedStep(key, clusterId, "member", io.tfmesh.plan.StepSystem.TUNGSTEN_FABRIC, "network-ipam",
+		return new PlannedStep(key, clusterId, "member", StepSystem.TUNGSTEN_FABRIC, "network-ipam",
 				String.join(":", POD_IPAM), StepAction.UPDATE, Map.of("subnets", "10.32.0.0/12"),
 				Map.of("subnets", "10.32.0.0/12 100.64.0.0/16"), List.of(), "pods keep their addresses", write, undo);
 	}
 
 	private static PlannedStep configMapStep(long clusterId, String key, String dependsOn) {
-		return new PlannedStep(key, clusterId, "member", io.tfmesh.plan.StepSystem.KUBERNETES, "configmap",
+		return new PlannedStep(key, clusterId, "member", StepSystem.KUBERNETES, "configmap",
 				"kube-system/env", StepAction.UPDATE, Map.of("KUBERNETES_POD_SUBNETS", "10.32.0.0/12"),
 				Map.of("KUBERNETES_POD_SUBNETS", "100.64.0.0/16"), List.of(dependsOn), "kube-manager restarts",
 				new StepOperation.SetConfigMapKeys("kube-system", "env", Map.of("KUBERNETES_POD_SUBNETS", "100.64.0.0/16"),
@@ -310,6 +324,38 @@ class PlanApiIT extends PlanApplicationSupport {
 	}
 
 	@Test
+	void aMeshThatAppliesOnApprovalStartsAnApprovedPlanByItselfAndOnlyThat() {
+		long[] planned = plannedMesh(Map.of("applyOnApproval", true));
+		long[] onRequest = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+		long waits = createPlan(admin, onRequest[0]).get("id").asLong();
+		assertThat(admin.get("/api/v1/meshes/" + planned[0]).json().get("applyOnApproval").asBoolean()).isTrue();
+
+		plans.startDue();
+		assertThat(admin.get("/api/v1/plans/" + id).json().get("state").asString()).isEqualTo("pending-approval");
+		secondAdmin.client().post("/api/v1/plans/" + id + "/approve", "{}");
+		secondAdmin.client().post("/api/v1/plans/" + waits + "/approve", "{}");
+		plans.startDue();
+
+		JsonNode started = admin.get("/api/v1/plans/" + id).json();
+		assertThat(started.get("state").asString()).isEqualTo("applying");
+		assertThat(started.get("applyRequestedBy").asString()).isEqualTo("system");
+		assertThat(admin.get("/api/v1/plans/" + waits).json().get("state").asString()).isEqualTo("approved");
+	}
+
+	@Test
+	void aChangeWindowSetOnlyInPartOrWithUnknownDaysIsRefused() {
+		Api.Response partial = admin.post("/api/v1/meshes",
+				Map.of("name", unique("mesh"), "changeWindowDays", "sat", "changeWindowStart", "02:00"));
+		assertThat(assertInvalidField(partial, "changeWindowDays"))
+			.contains("needs its days, its start and its end");
+		Api.Response unknownDay = admin.post("/api/v1/meshes", Map.of("name", unique("mesh"), "changeWindowDays",
+				"caturday", "changeWindowStart", "02:00", "changeWindowEnd", "06:00"));
+		assertThat(assertInvalidField(unknownDay, "changeWindowDays"))
+			.contains("'caturday' is no day");
+	}
+
+	@Test
 	void theReverseOfAnAppliedPlanUndoesItsDoneStepsLastFirstAndAwaitsApproval() {
 		long[] planned = plannedMesh(Map.of());
 		long id = createPlan(admin, planned[0]).get("id").asLong();
@@ -361,9 +407,9 @@ class PlanApiIT extends PlanApplicationSupport {
 	void thePagesShowTheReviewOfferApprovalOnlyToASecondAdminAndFollowTheApply() {
 		long[] planned = plannedMesh(Map.of());
 		String base = "http://localhost:" + port;
-		PageSession author = PageSession.logIn(base, "admin", io.tfmesh.support.IntegrationTestSupport.ADMIN_PASSWORD);
+		PageSession author = PageSession.logIn(base, "admin", IntegrationTestSupport.ADMIN_PASSWORD);
 
-		java.net.http.HttpResponse<String> created = author.post("/plans", Map.of("meshId", String.valueOf(planned[0])));
+		HttpResponse<String> created = author.post("/plans", Map.of("meshId", String.valueOf(planned[0])));
 		assertThat(created.statusCode()).isEqualTo(302);
 		String path = PageSession.location(created);
 		assertThat(path).matches("/plans/\\d+");
@@ -388,7 +434,7 @@ class PlanApiIT extends PlanApplicationSupport {
 
 		jdbc.update("UPDATE plan_step SET state = 'done', result = 'written' WHERE plan_id = ?", id);
 		jdbc.update("UPDATE plan SET state = 'applied', remaining_drift = '[]' WHERE id = ?", id);
-		java.net.http.HttpResponse<String> finished = applier.poll(path + "/progress");
+		HttpResponse<String> finished = applier.poll(path + "/progress");
 		assertThat(finished.headers().firstValue("HX-Refresh")).contains("true");
 		String applied = applier.get(path).body();
 		assertThat(applied).contains("2 of 2 steps done", "reverse-plan", "no-drift").doesNotContain("hx-trigger");
@@ -399,17 +445,63 @@ class PlanApiIT extends PlanApplicationSupport {
 				"10.32.0.0/12 (", "not planned");
 
 		long unchanged = mesh(List.of(cluster(true)));
-		java.net.http.HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
+		HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
 		assertThat(PageSession.location(nothing)).isEqualTo("/meshes/" + unchanged);
 		assertThat(applier.get("/meshes/" + unchanged).body()).contains("Nothing to change");
 	}
 
+	@Test
+	void ofTwoAdminsWhoDecideAtOnceOnlyOneChangesThePlan() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(operator.client(), planned[0]).get("id").asLong();
+		TestAccount thirdAdmin = Fixtures.account(api, "admin");
+
+		List<Api.Response> answers = Concurrently.run(4, i -> i % 2 == 0
+				? (i == 0 ? secondAdmin : thirdAdmin).client().post("/api/v1/plans/" + id + "/approve", "{}")
+				: (i == 1 ? secondAdmin : thirdAdmin).client().post("/api/v1/plans/" + id + "/reject",
+						Map.of("reason", "not now")));
+
+		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409, 409, 409);
+		JsonNode audit = admin.get("/api/v1/audit?objectType=plan&objectId=" + id).json();
+		assertThat(audit.get("items").findValuesAsString("action").stream()
+			.filter(action -> action.equals("approve") || action.equals("reject"))).hasSize(1);
+	}
+
+	@Test
+	void aDecisionBasedOnAVersionSomeoneElseReplacedChangesNothing() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(operator.client(), planned[0]).get("id").asLong();
+		long read = store.find(id).orElseThrow().version();
+
+		assertThat(store.approve(id, read, "bob", clock.instant(), null)).isTrue();
+		assertThat(store.reject(id, read, "carol", clock.instant(), "no")).isFalse();
+		assertThat(store.approve(id, read, "carol", clock.instant(), null)).isFalse();
+		assertThat(store.close(id, read, PlanState.CANCELLED, clock.instant())).isFalse();
+
+		PlanView plan = store.find(id).orElseThrow();
+		assertThat(plan.state()).isEqualTo(PlanState.APPROVED);
+		assertThat(plan.approvals()).extracting(PlanView.Approval::admin).containsExactly("bob");
+	}
+
+	@Test
+	void theDriftOfAPlanIsItsScopeCompiledAgainOneLinePerStepStillNeeded() {
+		long[] planned = plannedMesh(Map.of());
+		long id = createPlan(admin, planned[0]).get("id").asLong();
+
+		assertThat(drift.remaining(id)).containsExactly(
+				"member: update network-ipam default-domain:k8s-default:k8s-pod-ipam (subnets 10.32.0.0/12 → 10.32.0.0/12 100.64.0.0/16)",
+				"member: update configmap kube-system/env (KUBERNETES_POD_SUBNETS 10.32.0.0/12 → 100.64.0.0/16)");
+
+		compiler.script(planned[0], new CompiledPlan(List.of(), List.of()));
+		assertThat(drift.remaining(id)).isEmpty();
+	}
+
 	private static int closedPort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

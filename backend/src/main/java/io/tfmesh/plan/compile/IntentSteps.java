@@ -258,18 +258,18 @@ final class IntentSteps {
 			}
 			after.put("network_policy_refs", names(policies));
 		}
-		String risk = "exchanges routes with every network that has "
-				+ String.join(" or ", change.routeTargets.stream().filter(t -> !current.contains(t)).toList())
-				+ (policies.equals(network.networkPolicyRefs()) ? ""
-						: "; traffic into it is also checked against " + names(policies.subList(
-								network.networkPolicyRefs().size(), policies.size())));
-		if (targets.equals(current)) {
-			risk = "traffic into it is also checked against "
-					+ names(policies.subList(network.networkPolicyRefs().size(), policies.size()));
+		List<String> effects = new ArrayList<>();
+		List<String> added = targets.subList(current.size(), targets.size());
+		if (!added.isEmpty()) {
+			effects.add("exchanges routes with every network that has " + String.join(" or ", added));
+		}
+		List<List<String>> attached = policies.subList(network.networkPolicyRefs().size(), policies.size());
+		if (!attached.isEmpty()) {
+			effects.add("traffic into it is also checked against " + names(attached));
 		}
 		draft.add(change.cluster, StepSystem.TUNGSTEN_FABRIC, VirtualNetwork.TYPE,
 				String.join(":", network.fqName()), StepAction.UPDATE, before, after,
-				List.copyOf(change.dependsOn), risk,
+				List.copyOf(change.dependsOn), String.join("; ", effects),
 				new WriteTfObject(new VirtualNetwork(network.uuid(), network.fqName(), network.ipamRefs(), targets,
 						network.importRouteTargets(), network.exportRouteTargets(), policies,
 						network.addressAllocationMode(), network.fabricSnat())),

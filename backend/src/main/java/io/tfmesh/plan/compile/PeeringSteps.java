@@ -143,8 +143,8 @@ final class PeeringSteps {
 		List<String> dependsOn = new ArrayList<>(draft.asnStep(cluster));
 		dependsOn.addAll(draft.asnStep(peer));
 		String object = String.join(":", fqName);
-		String risk = "opens BGP sessions from " + String.join(", ", locals.stream().map(r -> Cluster.last(r.fqName())).toList())
-				+ " to " + peer.name() + "'s control node " + Cluster.last(remote.fqName()) + " at "
+		List<String> localNames = locals.stream().map(local -> Cluster.last(local.fqName())).toList();
+		String risk = "opens BGP sessions from " + String.join(", ", localNames) + " to " + peer.name() + "'s control node " + Cluster.last(remote.fqName()) + " at "
 				+ remoteParameters.address() + " (AS " + peer.asn() + "); routes flow once both sides have theirs";
 		Map<String, String> before = existing == null ? new LinkedHashMap<>() : view(existing);
 		Map<String, String> after = view(wanted);

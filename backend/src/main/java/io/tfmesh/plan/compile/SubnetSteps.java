@@ -67,11 +67,8 @@ final class SubnetSteps {
 		Map<String, String[]> kubeManagerChanges = new LinkedHashMap<>();
 		Map<String, String[]> agentChanges = new LinkedHashMap<>();
 		List<String> ipamSteps = new ArrayList<>();
-		for (Kind kind : Kind.CLUSTER_KINDS) {
+		for (Kind kind : moving) {
 			String wanted = cluster.allocation(kind);
-			if (wanted == null) {
-				continue;
-			}
 			String key = kind.kubeManagerKey();
 			Setting kubeManager = cluster.observed().kubeManagerSetting(key);
 			List<String> problems = new ArrayList<>();
@@ -89,8 +86,8 @@ final class SubnetSteps {
 			if (!ipamStep.isEmpty()) {
 				ipamSteps.add(ipamStep);
 			}
-			Map<String, String> targets = new LinkedHashMap<>();
-			targets.put(managerTarget.configMap() + "\u0000" + managerTarget.key(), wanted);
+			Set<Target> targets = new LinkedHashSet<>();
+			targets.add(managerTarget);
 			if (!same(kubeManager.value(), wanted)) {
 				kubeManagerChanges.put(key, new String[] { kubeManager.value(), wanted });
 			}
@@ -100,7 +97,7 @@ final class SubnetSteps {
 				Target agentTarget = agent == null ? null
 						: target(agent, consumerConfigMaps(cluster, false), configMaps, agentProblems);
 				if (agentTarget != null) {
-					targets.put(agentTarget.configMap() + "\u0000" + agentTarget.key(), wanted);
+					targets.add(agentTarget);
 					if (!same(agent.value(), wanted)) {
 						agentChanges.put(key, new String[] { agent.value(), wanted });
 					}
@@ -114,14 +111,12 @@ final class SubnetSteps {
 			configMaps.values()
 				.stream()
 				.filter(map -> map.data().containsKey(key))
-				.forEach(map -> targets.putIfAbsent(map.name() + "\u0000" + key, wanted));
-			targets.forEach((target, value) -> {
-				String[] parts = target.split("\u0000");
-				ConfigMapData map = configMaps.get(parts[0]);
-				if (!same(map.data().get(parts[1]), value)) {
-					writes.computeIfAbsent(parts[0], name -> new LinkedHashMap<>()).put(parts[1], value);
+				.forEach(map -> targets.add(new Target(map.name(), key)));
+			for (Target target : targets) {
+				if (!same(configMaps.get(target.configMap()).data().get(target.key()), wanted)) {
+					writes.computeIfAbsent(target.configMap(), name -> new LinkedHashMap<>()).put(target.key(), wanted);
 				}
-			});
+			}
 		}
 		List<String> configMapSteps = new ArrayList<>();
 		writes.forEach((name, values) -> configMapSteps.add(configMap(cluster, configMaps.get(name), values,

@@ -78,6 +78,9 @@ final class ClusterModel {
 
 	List<String> agentReads = List.of("env");
 
+	/** Literal {@code env} entries of kube-manager's container spec, which win over its ConfigMaps. */
+	Map<String, String> literal = Map.of();
+
 	long asn = 64512;
 
 	boolean enable4ByteAs;
@@ -203,7 +206,9 @@ final class ClusterModel {
 	}
 
 	ObservedState observe() {
-		List<Setting> kubeManager = settings(KUBE_MANAGER_DEFAULTS, kubeManagerReads);
+		List<Setting> kubeManager = new ArrayList<>(settings(KUBE_MANAGER_DEFAULTS, kubeManagerReads));
+		kubeManager.removeIf(setting -> literal.containsKey(setting.key()));
+		literal.forEach((key, value) -> kubeManager.add(new Setting(key, value, "env", false)));
 		List<Setting> agent = settings(Map.of("KUBERNETES_POD_SUBNETS", "10.32.0.0/12"), agentReads);
 		List<ConfigMapData> data = new ArrayList<>();
 		configMaps.forEach((mapName, values) -> data.add(new ConfigMapData(NAMESPACE, mapName, "1", values)));

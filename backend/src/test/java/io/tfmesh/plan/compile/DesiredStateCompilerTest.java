@@ -30,6 +30,7 @@ import io.tfmesh.plan.StepOperation.SetConfigMapKeys;
 import io.tfmesh.plan.StepOperation.WriteTfObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -256,6 +257,8 @@ class DesiredStateCompilerTest {
 				List.of(new NetworkPolicy.PortRange(8080, 8080)), "pass"));
 		PlannedStep serviceNetwork = step(plan, GCP_SERVICE_NETWORK);
 		assertThat(serviceNetwork.dependsOn()).contains(key);
+		assertThat(serviceNetwork.risk()).contains("every network that has target:64514:7000001",
+				"checked against default-domain:k8s-backend:tfmesh-intent-1");
 		assertThat(((VirtualNetwork) ((WriteTfObject) serviceNetwork.operation()).object()).networkPolicyRefs())
 			.containsExactly(List.of("default-domain", "k8s-backend", "tfmesh-intent-1"));
 		assertThat(step(plan, GCP_POD_NETWORK).after()).doesNotContainKey("network_policy_refs");
@@ -455,6 +458,84 @@ class DesiredStateCompilerTest {
 		aws.asn = 64513;
 
 		assertThat(keys(compile())).doesNotContain(AWS_ASN).contains(GCP_ASN);
+	}
+
+	@Test
+	void addsTheRouteTargetToTheOwnPodNetworkOfAnIsolatedSourceNamespace() {
+		List<String> own = List.of("default-domain", "k8s-frontend", "k8s-frontend-pod-network");
+		aws.network(own, "k8s-pod-ipam");
+
+		CompiledPlan plan = compile(ORDERS);
+
+		assertThat(step(plan, "aws-east/tungsten-fabric/virtual-network/default-domain:k8s-frontend:k8s-frontend-pod-network")
+			.after()).containsEntry("route_target_list", "target:64514:7000001");
+		assertThat(keys(plan)).doesNotContain(AWS_POD_NETWORK);
+	}
+
+	@Test
+	void placesThePolicyInTheProjectKubeManagerIsConfiguredToUseForEveryNamespace() {
+		gcp.configMaps.get("env").put("KUBERNETES_CLUSTER_PROJECT", "{'domain': 'default-domain', 'project': 'admin'}");
+
+		assertThat(keys(compile(ORDERS)))
+			.contains("gcp-west/tungsten-fabric/network-policy/default-domain:admin:tfmesh-intent-1");
+	}
+
+	@Test
+	void updatesAnExternalControlNodeThatAlreadyHasThePeersAddressToThePeersNewAsn() {
+		List<String> fqName = ClusterModel.fq(BgpRouter.PARENT, "gcp-controller");
+		aws.routers.put(fqName, new BgpRouter("uuid-old", fqName, new BgpRouter.BgpRouterParameters(
+				"external-control-node", "unknown", "10.0.11.1", "10.0.11.1", 64512, 179, 90, PeeringSteps.FAMILIES,
+				false), List.of()));
+
+		CompiledPlan plan = compile();
+		PlannedStep peer = step(plan,
+				"aws-east/tungsten-fabric/bgp-router/default-domain:default-project:ip-fabric:__default__:gcp-controller");
+
+		assertThat(peer.action()).isEqualTo(StepAction.UPDATE);
+		assertThat(peer.before()).containsEntry("autonomous_system", "64512").containsEntry("bgp_router_refs", "");
+		assertThat(peer.after()).containsEntry("autonomous_system", "64514")
+			.containsEntry("bgp_router_refs", "aws-east-master")
+			.doesNotContainKey("router_type");
+		assertThat(((BgpRouter) ((WriteTfObject) peer.operation()).object()).parameters().holdTime()).isEqualTo(90);
+		assertThat(keys(plan)).doesNotContain(AWS_PEER);
+	}
+
+	@Test
+	void leavesASubnetSetInTheDaemonSetSpecAloneAndSaysSo() {
+		aws.kubeManagerReads = List.of();
+		aws.literal = Map.of("KUBERNETES_SERVICE_SUBNETS", "10.96.0.0/12");
+
+		CompiledPlan plan = compile();
+
+		assertThat(step(plan, AWS_ENV).after()).doesNotContainKey("KUBERNETES_SERVICE_SUBNETS");
+		assertThat(plan.notes()).anyMatch(note -> note.contains("KUBERNETES_SERVICE_SUBNETS comes from env"));
+	}
+
+	@Test
+	void saysNothingOfASettingTfmeshCannotChangeWhenItStays() {
+		aws.kubeManagerReads = List.of();
+		aws.literal = Map.of("KUBERNETES_SERVICE_SUBNETS", "10.49.0.0/16");
+		aws.ipam("k8s-service-ipam", "10.49.0.0/16");
+
+		CompiledPlan plan = compile();
+
+		assertThat(plan.notes()).noneMatch(note -> note.contains("KUBERNETES_SERVICE_SUBNETS"));
+		assertThat(keys(plan)).doesNotContain(
+				"aws-east/tungsten-fabric/network-ipam/default-domain:k8s-default:k8s-service-ipam");
+	}
+
+	@Test
+	void everyOperationAndUndoSurvivesTheJsonItIsStoredAs() {
+		JsonMapper json = JsonMapper.builder().build();
+
+		for (PlannedStep step : compile(ORDERS).steps()) {
+			for (StepOperation operation : java.util.Arrays.asList(step.operation(), step.undo())) {
+				if (operation != null) {
+					String text = json.writeValueAsString(operation);
+					assertThat(json.readValue(text, StepOperation.class)).as(step.key()).isEqualTo(operation);
+				}
+			}
+		}
 	}
 
 	@Test
