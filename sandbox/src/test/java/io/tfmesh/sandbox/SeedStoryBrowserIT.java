@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,17 +93,29 @@ class SeedStoryBrowserIT {
 			String planPath = path(browser);
 			assertThat(browser.textOf(By.id("plan-state"))).isEqualTo("pending-approval");
 			String summary = browser.textOf(By.id("summary"));
-			assertThat(summary).contains("Clusters touched", "aws-east", "gcp-west", "restarts", "admin");
-			String review = browser.text();
-			// the ConfigMap keys old → new, the imported Service and each step's risk, per cluster
-			assertThat(review).contains("KUBERNETES_POD_SUBNETS").contains(awsPod).contains(gcpPod);
-			assertThat(review).contains("10.32.0.0/12 → " + awsPod);
-			assertThat(review).contains("orders-gcp-west");
-			assertThat(review).contains("restart");
+			assertThat(summary).contains("Clusters touched\naws-east", "gcp-west", "Author\nadmin,", "Approval\nnone yet");
+			Matcher steps = Pattern.compile("(\\d+) steps, (\\d+) of them restarts").matcher(summary);
+			assertThat(steps.find()).as(summary).isTrue();
+			assertThat(Integer.parseInt(steps.group(2))).isPositive();
+			// per cluster, each step's old → new values and the one line of its risk
+			String awsSteps = clusterSteps(browser, "aws-east");
+			assertThat(awsSteps).contains("subnets: 10.32.0.0/12 → 10.32.0.0/12 " + awsPod,
+					"KUBERNETES_POD_SUBNETS: 10.32.0.0/12 → " + awsPod, "new pods may take addresses from " + awsPod,
+					"restarts contrail-kube-manager-", "restarts contrail-agent-", "create service\nfrontend/orders-gcp-west",
+					"ports: (absent) → http 8080/TCP", "pods of frontend reach orders.backend of gcp-west as orders-gcp-west.frontend");
+			assertThat(awsSteps).doesNotContain(gcpPod);
+			String gcpSteps = clusterSteps(browser, "gcp-west");
+			assertThat(gcpSteps).contains("KUBERNETES_POD_SUBNETS: 10.32.0.0/12 → " + gcpPod,
+					"restarts contrail-kube-manager-", "create network-policy",
+					"rules: (absent) → pass tcp from " + awsPod, "port 8080",
+					"lets only aws-east's pod addresses " + awsPod);
+			assertThat(gcpSteps).doesNotContain("orders-gcp-west");
 			assertThat(browser.has(By.id("approve-form"))).as("the author is offered no approval").isFalse();
 			assertThat(browser.textOf(By.id("second-admin-note")))
 				.isEqualTo("You made this plan: an admin other than you must approve or reject it.");
 			browser.screenshot("seed-story-plan-review");
+			showSteps(browser);
+			browser.screenshot("seed-story-plan-review-steps");
 
 			browser.go("/users");
 			browser.click("new-user");
@@ -139,10 +152,20 @@ class SeedStoryBrowserIT {
 				browser.go(planPath);
 				assertThat(browser.has(By.id("drift"))).isTrue();
 			});
+			assertThat(browser.textOf(By.id("no-drift")))
+				.isEqualTo("The observation after apply found no drift: the clusters have what this plan set.");
+			assertThat(clusterSteps(browser, "aws-east")).contains("written ConfigMap kube-system/env: set KUBERNETES_POD_SUBNETS",
+					"written Service frontend/orders-gcp-west and its EndpointSlices").doesNotContain("pending");
 			browser.screenshot("seed-story-plan-applied");
+			showSteps(browser);
+			browser.screenshot("seed-story-plan-applied-steps");
 
-			assertThat(observedPodSubnets(browser, "aws-east")).contains(awsPod);
-			assertThat(observedPodSubnets(browser, "gcp-west")).contains(gcpPod);
+			// kube-manager and the vrouter agent read the new pod subnet from env, and TF's IPAM has it
+			assertThat(observedPodSubnets(browser, "aws-east")).contains(awsPod + " (configmap/env)")
+				.contains(awsPod + " (k8s-pod-ipam)");
+			browser.screenshot("seed-story-aws-east-observed");
+			assertThat(observedPodSubnets(browser, "gcp-west")).contains(gcpPod + " (configmap/env)")
+				.contains(gcpPod + " (k8s-pod-ipam)");
 		}
 	}
 
@@ -160,6 +183,23 @@ class SeedStoryBrowserIT {
 			Matcher done = DONE.matcher(seen[1]);
 			return done.find() && Integer.parseInt(done.group(1)) > first;
 		});
+	}
+
+	/** The steps of one cluster on the plan page, as its panel reads. */
+	private static String clusterSteps(BrowserSession browser, String cluster) {
+		Object panels = browser.script(
+				"return Array.from(document.querySelectorAll('.cluster-steps')).map(panel => panel.innerText)");
+		assertThat(panels).isInstanceOf(List.class);
+		return ((List<?>) panels).stream()
+			.map(String.class::cast)
+			.filter(panel -> panel.startsWith(cluster + "\n"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no steps for " + cluster + " in " + panels));
+	}
+
+	/** Scrolls the plan page to its first cluster's steps. */
+	private static void showSteps(BrowserSession browser) {
+		browser.script("document.querySelector('.cluster-steps').scrollIntoView()");
 	}
 
 	private static int stepsDone(BrowserSession browser) {
