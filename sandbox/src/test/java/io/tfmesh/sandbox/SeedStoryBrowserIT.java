@@ -163,6 +163,7 @@ class SeedStoryBrowserIT {
 			// kube-manager and the vrouter agent read the new pod subnet from env, and TF's IPAM has it
 			assertThat(observedPodSubnets(browser, "aws-east")).contains(awsPod + " (configmap/env)")
 				.contains(awsPod + " (k8s-pod-ipam)");
+			browser.script("document.getElementById('observed-subnets').scrollIntoView()");
 			browser.screenshot("seed-story-aws-east-observed");
 			assertThat(observedPodSubnets(browser, "gcp-west")).contains(gcpPod + " (configmap/env)")
 				.contains(gcpPod + " (k8s-pod-ipam)");
