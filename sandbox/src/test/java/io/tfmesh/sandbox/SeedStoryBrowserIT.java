@@ -177,13 +177,15 @@ class SeedStoryBrowserIT {
 	private static void followWithoutReload(BrowserSession browser) {
 		browser.script("window.tfmeshLoaded = 'once'");
 		int first = stepsDone(browser);
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			String[] seen = ((String) browser.script("return (window.tfmeshLoaded || 'reloaded') + '|'"
-					+ " + document.getElementById('progress-text').innerText")).split("\\|", 2);
-			assertThat(seen[0]).as("the page was reloaded before the progress moved: " + seen[1]).isEqualTo("once");
-			Matcher done = DONE.matcher(seen[1]);
-			return done.find() && Integer.parseInt(done.group(1)) > first;
-		});
+		await("the progress moving on the page as loaded").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				String[] seen = ((String) browser.script("return (window.tfmeshLoaded || 'reloaded') + '|'"
+						+ " + document.getElementById('progress-text').innerText")).split("\\|", 2);
+				assertThat(seen[0]).as("the page was reloaded before the progress moved: " + seen[1]).isEqualTo("once");
+				Matcher done = DONE.matcher(seen[1]);
+				return done.find() && Integer.parseInt(done.group(1)) > first;
+			});
 	}
 
 	/** The steps of one cluster on the plan page, as its panel reads. */
