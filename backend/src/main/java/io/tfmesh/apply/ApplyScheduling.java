@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The db-scheduler that runs steps, built here rather than by db-scheduler's Spring Boot starter,
- * whose auto-configuration is written against Spring Boot 3. It uses tfmesh's own DataSource,
- * starts once the application is up and stops with it, letting running steps finish.
+ * The db-scheduler that runs steps, configured here from {@code tfmesh.apply.*} rather than by
+ * db-scheduler's Spring Boot starter. It uses tfmesh's own DataSource, starts once the
+ * application is up and stops with it, letting running steps finish.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplyScheduling {

@@ -48,10 +48,12 @@ class StepWorker {
 
 	private final Clock clock;
 
+	private final StepLocks locks;
+
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	StepWorker(PlanRecords records, PlanCompletion completion, StepOperations operations, ClusterService clusters,
-			ApplySettings settings, JsonMapper json, Clock clock) {
+			ApplySettings settings, JsonMapper json, Clock clock, StepLocks locks) {
 		this.records = records;
 		this.completion = completion;
 		this.operations = operations;
@@ -59,6 +61,7 @@ class StepWorker {
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
+		this.locks = locks;
 	}
 
 	/** @return when to try again, or empty when the step needs no further attempt */
@@ -77,13 +80,20 @@ class StepWorker {
 				|| !new StepGraph(records.steps(planId)).dependenciesDone(pending.get())) {
 			return Optional.empty();
 		}
-		Instant started = clock.instant();
-		Optional<StepRow> claimed = records.claim(stepId, started);
-		if (claimed.isEmpty()) {
-			return Optional.empty();
+		Optional<StepLocks.Lock> lock = locks.tryLock(stepId);
+		if (lock.isEmpty()) {
+			// still running in an instance taken for dead: look again once that attempt may be over
+			return Optional.of(clock.instant().plus(settings.backoff().delay(1, random)));
 		}
-		StepRow step = claimed.get();
-		Optional<Instant> retry = attempt(step, started);
+		Optional<Instant> retry;
+		try (StepLocks.Lock held = lock.get()) {
+			Instant started = clock.instant();
+			Optional<StepRow> claimed = records.claim(stepId, started);
+			if (claimed.isEmpty()) {
+				return Optional.empty();
+			}
+			retry = attempt(claimed.get(), started);
+		}
 		completion.settle(planId);
 		return retry;
 	}

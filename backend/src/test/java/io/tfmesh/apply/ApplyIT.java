@@ -1,5 +1,6 @@
 package io.tfmesh.apply;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -352,7 +353,13 @@ class ApplyIT extends IntegrationTestSupport {
 	@Test
 	void twoInstancesApplyingPlansAtOnceShareTheStepsAndRunEachOnce() {
 		AtomicInteger secondRan = new AtomicInteger();
-		Scheduler second = ApplyScheduling.builder(dataSource, settings, planStepTask, planSweepTask, "second")
+		// the second instance's own workers, with their own database session for step locks
+		StepLocks secondLocks = new StepLocks(dataSource);
+		StepWorker secondWorker = new StepWorker(records, completion, operations, clusters, settings, json,
+				Clock.systemUTC(), secondLocks);
+		Scheduler second = ApplyScheduling
+			.builder(dataSource, settings, ApplyScheduling.stepTask(() -> secondWorker, settings), planSweepTask,
+					"second")
 			.addSchedulerListener(new AbstractSchedulerListener() {
 
 				@Override
@@ -388,6 +395,8 @@ class ApplyIT extends IntegrationTestSupport {
 		assertThat(east.tfWrites.writes("POST", "/network-ipams") - eastBefore).isEqualTo(20);
 		assertThat(west.tfWrites.writes("POST", "/network-ipams") - westBefore).isEqualTo(20);
 		assertThat(secondRan.get()).as("steps run by the second instance").isPositive();
+		second.stop();
+		secondLocks.close();
 	}
 
 	@Test
