@@ -11,7 +11,10 @@ import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -166,6 +169,29 @@ public final class BrowserSession implements AutoCloseable {
 	private static String tempProfile() {
 		try {
 			return Files.createTempDirectory("tfmesh-chromium-").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Saves what a 1400x900 view shows of the loaded page as {@code <name>.png} in
+	 * {@link #screenshotDir()}, so that a person can look at the pages a test went through.
+	 */
+	public Path screenshot(String name) {
+		// the window's frame takes part of its size, so the window grows by what the page misses
+		driver.manage().window().setSize(new Dimension(1400, 900));
+		Object inner = script("return [window.innerWidth, window.innerHeight]");
+		if (inner instanceof List<?> sides && sides.size() == 2) {
+			int width = ((Number) sides.get(0)).intValue();
+			int height = ((Number) sides.get(1)).intValue();
+			driver.manage().window().setSize(new Dimension(1400 + 1400 - width, 900 + 900 - height));
+		}
+		try {
+			Path dir = Files.createDirectories(screenshotDir().toPath());
+			byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+			return Files.write(dir.resolve(name + ".png"), png);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
