@@ -26,6 +26,12 @@ class ParallelObservation {
 	/** At most this many clusters are read at the same time. */
 	static final int AT_ONCE = 8;
 
+	/**
+	 * Readings of a cluster whose sources did not all answer: an API that fails now and then
+	 * must not make every plan on it stale, so an incomplete observation is taken again.
+	 */
+	static final int READINGS = 3;
+
 	private final ObservationService observations;
 
 	ParallelObservation(ObservationService observations) {
@@ -46,7 +52,7 @@ class ParallelObservation {
 		try {
 			List<Map.Entry<Long, Future<ObservedState>>> futures = new ArrayList<>();
 			for (long clusterId : clusterIds) {
-				futures.add(Map.entry(clusterId, pool.submit(() -> observations.observe(clusterId))));
+				futures.add(Map.entry(clusterId, pool.submit(() -> complete(clusterId))));
 			}
 			for (Map.Entry<Long, Future<ObservedState>> future : futures) {
 				outcomes.put(future.getKey(), outcome(future.getValue()));
@@ -56,6 +62,14 @@ class ParallelObservation {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private ObservedState complete(long clusterId) {
+		ObservedState observed = observations.observe(clusterId);
+		for (int reading = 1; reading < READINGS && !observed.complete(); reading++) {
+			observed = observations.observe(clusterId);
+		}
+		return observed;
 	}
 
 	private static Outcome outcome(Future<ObservedState> future) {
