@@ -219,7 +219,8 @@ class PlanApiIT extends PlanApplicationSupport {
 		assertThat(ipam.at("/operation/kind").asString()).isEqualTo("write-tf-object");
 		// the old subnet stays beside the new one while pods hold addresses of it
 		assertThat(ipam.at("/after/subnets").asString()).isEqualTo(MESH_POD_SUBNET + " 10.32.0.0/12");
-		assertThat(plan.get("notes").toString()).contains("12 pods still use it");
+		assertThat(plan.get("notes").toString()).contains("keeps 10.32.0.0/12 after " + MESH_POD_SUBNET,
+				"12 addresses of it are in use");
 		JsonNode env = step(plan, "configmap", "kube-system/env");
 		assertThat(env.at("/after/KUBERNETES_POD_SUBNETS").asString()).isEqualTo(MESH_POD_SUBNET);
 		assertThat(env.get("dependsOn").toString()).contains(ipam.get("key").asString());
@@ -540,7 +541,7 @@ class PlanApiIT extends PlanApplicationSupport {
 		assertThat(applier.get("/plans").body()).contains("/plans/" + id);
 		assertThat(applier.get("/plans?state=expired&meshId=" + planned[0]).body()).contains("No plan is in this state");
 		assertThat(applier.get("/meshes/" + planned[0]).body()).contains("Observed → planned", "plan-changes",
-				"10.32.0.0/12 (", "not planned");
+				"10.32.0.0/12 (", MESH_POD_SUBNET);
 
 		long unchanged = mesh(List.of(cluster(true)));
 		HttpResponse<String> nothing = applier.post("/plans", Map.of("meshId", String.valueOf(unchanged)));
