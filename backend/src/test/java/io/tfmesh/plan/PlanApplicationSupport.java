@@ -10,15 +10,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.IntegrationTestSupport;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,12 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An application of its own (its own database too) whose clock stands still until a test moves
- * it, with stand-ins for the compiler (it answers the steps a test scripted for a mesh), the
- * intents (none) and the workers (they only move a plan to applying, or to stale when told).
- * Plans' own rules, store, API and observation of the targets are the real ones.
+ * it; everything else is tfmesh's own: the compiler, the intents, the plans' rules, store and
+ * API, the observation of the targets and the workers that apply the steps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PlanApplicationSupport.StandIns.class)
+@Import(PlanApplicationSupport.MovableTime.class)
 abstract class PlanApplicationSupport {
 
 	private static final Path DATA_DIR = createDataDir();
@@ -51,10 +46,7 @@ abstract class PlanApplicationSupport {
 	protected MovableClock clock;
 
 	@Autowired
-	protected ScriptedCompiler compiler;
-
-	@Autowired
-	protected StandInExecution execution;
+	protected Scheduler scheduler;
 
 	@Autowired
 	protected JdbcTemplate jdbc;
@@ -69,14 +61,21 @@ abstract class PlanApplicationSupport {
 		registry.add("tfmesh.data-dir", DATA_DIR::toString);
 		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
 		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
-		registry.add("tfmesh.fabric.observation-timeout", () -> "3s");
+		registry.add("tfmesh.fabric.observation-timeout", () -> "20s");
 		registry.add("tfmesh.plans.sweep-interval", () -> "0s");
 		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
 		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
+		registry.add("tfmesh.apply.polling-interval", () -> "200ms");
+		registry.add("tfmesh.apply.heartbeat", () -> "150ms");
+		registry.add("tfmesh.apply.backoff-base", () -> "50ms");
+		registry.add("tfmesh.apply.backoff-max", () -> "400ms");
 	}
 
 	@BeforeEach
 	void createApi() {
+		// the workers run steps due by tfmesh's clock on the database's: a test starts at the real now
+		clock.set(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		scheduler.resume();
 		api = new Api("http://localhost:" + port, json);
 	}
 
@@ -94,30 +93,12 @@ abstract class PlanApplicationSupport {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class StandIns {
+	static class MovableTime {
 
 		@Bean
 		@Primary
 		MovableClock movableClock() {
 			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
-
-		@Bean
-		@Primary
-		ScriptedCompiler scriptedCompiler() {
-			return new ScriptedCompiler();
-		}
-
-		@Bean
-		@Primary
-		IntentSource noIntents() {
-			return meshId -> List.of();
-		}
-
-		@Bean
-		@Primary
-		StandInExecution standInExecution(JdbcTemplate jdbc) {
-			return new StandInExecution(jdbc);
 		}
 
 	}
@@ -129,6 +110,10 @@ abstract class PlanApplicationSupport {
 
 		MovableClock(Instant start) {
 			this.now = start;
+		}
+
+		void set(Instant instant) {
+			now = instant;
 		}
 
 		void advance(Duration duration) {
@@ -148,60 +133,6 @@ abstract class PlanApplicationSupport {
 		@Override
 		public Clock withZone(ZoneId zone) {
 			throw new UnsupportedOperationException("tfmesh works in UTC");
-		}
-
-	}
-
-	/** Answers, for a mesh, the steps a test scripted for it; nothing for any other mesh. */
-	static final class ScriptedCompiler implements PlanCompiler {
-
-		private final Map<Long, CompiledPlan> scripted = new ConcurrentHashMap<>();
-
-		private final Map<Long, PlanningInput> seen = new ConcurrentHashMap<>();
-
-		void script(long meshId, CompiledPlan plan) {
-			scripted.put(meshId, plan);
-		}
-
-		@Nullable PlanningInput lastInput(long meshId) {
-			return seen.get(meshId);
-		}
-
-		@Override
-		public CompiledPlan compile(PlanningInput input, @Nullable Long onlyCluster) {
-			seen.put(input.meshId(), input);
-			CompiledPlan plan = scripted.getOrDefault(input.meshId(), new CompiledPlan(List.of(), List.of()));
-			return onlyCluster == null ? plan : new CompiledPlan(
-					plan.steps().stream().filter(step -> step.clusterId() == onlyCluster).toList(), plan.notes());
-		}
-
-	}
-
-	/** Moves an approved plan to applying, or to stale for the plans a test named. */
-	static final class StandInExecution implements PlanExecution {
-
-		private final JdbcTemplate jdbc;
-
-		private final Set<Long> stale = ConcurrentHashMap.newKeySet();
-
-		StandInExecution(JdbcTemplate jdbc) {
-			this.jdbc = jdbc;
-		}
-
-		void goesStale(long planId) {
-			stale.add(planId);
-		}
-
-		@Override
-		public PlanState start(long planId, String actor) {
-			PlanState to = stale.contains(planId) ? PlanState.STALE : PlanState.APPLYING;
-			int changed = jdbc.update("""
-					UPDATE plan SET state = ?, apply_started_at = now(), version = version + 1
-					WHERE id = ? AND state = 'approved'""", to.id(), planId);
-			if (changed == 0) {
-				throw new IllegalStateException("plan " + planId + " is not approved");
-			}
-			return to;
 		}
 
 	}
