@@ -250,11 +250,11 @@ final class SubnetSteps {
 		boolean pods = kind == Kind.POD && !forwarding || kind == Kind.FABRIC && forwarding;
 		if (pods) {
 			return counts == null ? "how many pods still use it is unknown"
-					: counts.pods() + " pod" + (counts.pods() == 1 ? "" : "s") + " still use it";
+					: counts.pods() + (counts.pods() == 1 ? " pod still uses it" : " pods still use it");
 		}
 		if (kind == Kind.SERVICE) {
 			return counts == null ? "how many Services still use it is unknown"
-					: counts.services() + " Service" + (counts.services() == 1 ? "" : "s") + " still use it";
+					: counts.services() + (counts.services() == 1 ? " Service still uses it" : " Services still use it");
 		}
 		return "no pod takes addresses from it while IP fabric forwarding is " + (forwarding ? "on" : "off");
 	}
