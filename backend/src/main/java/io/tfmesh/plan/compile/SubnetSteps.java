@@ -313,7 +313,9 @@ final class SubnetSteps {
 				: String.join(", ", pods);
 		String namespace = cluster.member().kubeManagerNamespace();
 		draft.add(cluster, StepSystem.KUBERNETES, "daemonset", namespace + "/" + daemonSet, StepAction.RESTART, before,
-				after, configMapSteps, "restarts " + which + ": " + effect, new RestartPods(namespace, daemonSet), null);
+				after, configMapSteps, "restarts " + which + ": " + effect, new RestartPods(namespace, daemonSet),
+				// restored settings are read only by restarted pods
+				new RestartPods(namespace, daemonSet));
 	}
 
 	/** Where a consumer's value of a key comes from, so that it is changed there. */

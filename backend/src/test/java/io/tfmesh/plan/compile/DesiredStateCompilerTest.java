@@ -392,6 +392,14 @@ class DesiredStateCompilerTest {
 	}
 
 	@Test
+	void aRestartIsUndoneByRestartingTheSameDaemonSetAgain() {
+		PlannedStep restart = step(compile(),
+				"aws-east/kubernetes/daemonset/kube-system/contrail-kube-manager");
+
+		assertThat(restart.undo()).isEqualTo(new RestartPods("kube-system", "contrail-kube-manager"));
+	}
+
+	@Test
 	void undoOperationsRestoreTheObservedState() {
 		String before = snapshot(aws) + snapshot(gcp);
 		CompiledPlan plan = compile(ORDERS);
