@@ -150,8 +150,9 @@ class ApplyCrashIT {
 			.doesNotContainKey("VROUTER_GATEWAY");
 		// each IPAM is a POST to the collection; every other write names its object
 		assertThat(east.tfWrites.writes()).containsOnlyKeys("POST /network-ipams").containsEntry("POST /network-ipams", 3);
-		assertThat(west.tfWrites.writes("POST", "/network-ipams")).isEqualTo(2);
-		assertThat(west.tfWrites.writes()).hasSize(2).allSatisfy((write, count) -> assertThat(count).as(write).isOne());
+		Map<String, Integer> westTf = new LinkedHashMap<>(west.tfWrites.writes());
+		assertThat(westTf.remove("POST /network-ipams")).isEqualTo(2);
+		assertThat(westTf).as("the ASN written once").hasSize(1).allSatisfy((write, count) -> assertThat(count).as(write).isOne());
 		assertThat(east.kubernetesWrites.writes()).containsEntry("PATCH " + ENV, 1)
 			.hasSize(1 + oldPods.size())
 			.allSatisfy((write, count) -> assertThat(count).as(write).isOne());
