@@ -41,7 +41,7 @@ final class TfmeshProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts tfmesh with these properties and waits until it serves requests. */
+	/** Starts tfmesh with these properties and waits until it is ready for requests. */
 	static TfmeshProcess start(String name, Map<String, String> properties, Duration startup) {
 		try {
 			Path log = Files.createTempFile(Path.of("target").toAbsolutePath(), name + "-", ".log");
@@ -59,7 +59,13 @@ final class TfmeshProcess implements AutoCloseable {
 				});
 				Matcher port = PORT.matcher(Files.readString(log));
 				assertThat(port.find()).as("the port in " + log).isTrue();
-				return new TfmeshProcess(process, log, Integer.parseInt(port.group(1)));
+				TfmeshProcess started = new TfmeshProcess(process, log, Integer.parseInt(port.group(1)));
+				// ready once the startup runners, which create the admin account, have run
+				Api anonymous = started.api(JsonMapper.builder().build());
+				await().atMost(startup)
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
+				return started;
 			}
 			catch (RuntimeException | AssertionError ex) {
 				process.destroyForcibly();
