@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -36,6 +38,8 @@ final class WriteCountingProxy implements AutoCloseable {
 	private final String target;
 
 	private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
+
+	private final AtomicReference<Hold> hold = new AtomicReference<>();
 
 	private WriteCountingProxy(String target) throws IOException {
 		this.target = target;
@@ -75,6 +79,16 @@ final class WriteCountingProxy implements AutoCloseable {
 		return writes.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
+	/**
+	 * Keeps back the answer to the next successful write of that method to that path until
+	 * {@link Hold#release()}: the API has carried the write out, its caller does not know yet.
+	 */
+	Hold holdAnswer(String method, String path) {
+		Hold next = new Hold(method + " " + path, new CountDownLatch(1), new CountDownLatch(1));
+		hold.set(next);
+		return next;
+	}
+
 	private void forward(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String method = exchange.getRequestMethod();
@@ -107,7 +121,12 @@ final class WriteCountingProxy implements AutoCloseable {
 			}
 			if (!method.equals("GET") && !method.equals("HEAD") && !uri.getPath().equals("/fqname-to-id")
 					&& response.statusCode() < 300) {
-				writes.computeIfAbsent(method + " " + uri.getPath(), key -> new AtomicInteger()).incrementAndGet();
+				String key = method + " " + uri.getPath();
+				writes.computeIfAbsent(key, name -> new AtomicInteger()).incrementAndGet();
+				Hold held = hold.get();
+				if (held != null && held.write().equals(key) && hold.compareAndSet(held, null)) {
+					held.keepBack();
+				}
 			}
 			response.headers().map().forEach((name, values) -> {
 				if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
@@ -126,7 +145,30 @@ final class WriteCountingProxy implements AutoCloseable {
 
 	@Override
 	public void close() {
+		Hold held = hold.getAndSet(null);
+		if (held != null) {
+			held.release();
+		}
 		server.stop(0);
+	}
+
+	/** An answer kept back: {@link #reached()} opens once the write is done. */
+	record Hold(String write, CountDownLatch reached, CountDownLatch released) {
+
+		void release() {
+			released.countDown();
+		}
+
+		private void keepBack() {
+			reached.countDown();
+			try {
+				released.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 }
