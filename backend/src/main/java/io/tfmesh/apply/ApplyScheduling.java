@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -105,12 +106,19 @@ class ApplyScheduling {
 		return new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid();
 	}
 
-	/** Starts the scheduler with the application and stops it, letting running steps finish. */
-	static final class StepScheduler implements SmartLifecycle {
+	/**
+	 * Starts the scheduler with the application and stops it when the application closes, letting
+	 * running steps finish. A db-scheduler cannot start again once stopped, while a Spring context
+	 * can be stopped and started again (a paused context, a test context's cache): a stop only
+	 * pauses it, so that it takes no new step until started again, and the close stops it.
+	 */
+	static final class StepScheduler implements SmartLifecycle, DisposableBean {
 
 		private final Scheduler scheduler;
 
 		private volatile boolean running;
+
+		private boolean started;
 
 		StepScheduler(Scheduler scheduler) {
 			this.scheduler = scheduler;
@@ -121,20 +129,34 @@ class ApplyScheduling {
 		}
 
 		@Override
-		public void start() {
-			scheduler.start();
+		public synchronized void start() {
+			if (started) {
+				scheduler.resume();
+			}
+			else {
+				scheduler.start();
+				started = true;
+			}
 			running = true;
 		}
 
 		@Override
-		public void stop() {
+		public synchronized void stop() {
 			running = false;
-			scheduler.stop();
+			if (started) {
+				scheduler.pause();
+			}
 		}
 
 		@Override
 		public boolean isRunning() {
 			return running;
+		}
+
+		@Override
+		public synchronized void destroy() {
+			running = false;
+			scheduler.stop();
 		}
 
 	}

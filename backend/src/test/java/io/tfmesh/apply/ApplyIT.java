@@ -1,5 +1,9 @@
 package io.tfmesh.apply;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,9 +45,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  * the compiler would store them: each operation's effect, exactly once however often it runs,
  * in dependency order, through failures, cancel, a second instance and a worker that dies.
  */
-class ApplyIT extends IntegrationTestSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplyIT {
 
 	private static final String SYSTEM_NAMESPACE = "kube-system";
 
@@ -112,8 +121,22 @@ class ApplyIT extends IntegrationTestSupport {
 
 	private final CountDownLatch releaseDeadWorker = new CountDownLatch(1);
 
+	/** Its properties make a context of its own, which must not share the suite's database. */
+	private static final Path OWN_DATA_DIR = dataDir();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	Api api;
+
 	@DynamicPropertySource
 	static void applyProperties(DynamicPropertyRegistry registry) {
+		registry.add("tfmesh.data-dir", OWN_DATA_DIR::toString);
+		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
+		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
 		// a first observation on a busy machine outlasts the suite's usual 3 s while clients warm up
 		registry.add("tfmesh.fabric.observation-timeout", () -> "20s");
 		registry.add("tfmesh.apply.polling-interval", () -> "200ms");
@@ -123,6 +146,20 @@ class ApplyIT extends IntegrationTestSupport {
 		registry.add("tfmesh.apply.backoff-max", () -> "400ms");
 		registry.add("tfmesh.apply.max-attempts", () -> "6");
 		registry.add("tfmesh.apply.sweep-interval", () -> "1s");
+	}
+
+	private static Path dataDir() {
+		try {
+			Files.createDirectories(Path.of("target"));
+			return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "apply-data-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	@BeforeAll
@@ -139,6 +176,7 @@ class ApplyIT extends IntegrationTestSupport {
 
 	@BeforeEach
 	void registerClusters() {
+		api = new Api("http://localhost:" + port, json);
 		eastId = east.register(api.asAdmin(), unique("east"));
 		westId = west.register(api.asAdmin(), unique("west"));
 	}
