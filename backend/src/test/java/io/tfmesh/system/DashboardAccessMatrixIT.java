@@ -249,6 +249,30 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				form("/intents/{id}/delete", OPERATOR, caller -> request(Map.of("id", createIntent()), Map.of()),
 						redirectTo("/intents")),
 
+				// PlanPageController
+				page("/plans", VIEWER),
+				page("/plans/{id}", VIEWER, Map.of("id", createPlan("pending-approval", false))),
+				page("/plans/{id}/progress", VIEWER, Map.of("id", createPlan("applying", false))),
+				// a mesh without members: nothing to change, said on the mesh's page
+				form("/plans", OPERATOR, caller -> request(Map.of(), Map.of("meshId", Long.toString(createMesh()))),
+						redirectTo("/meshes/\\d+")),
+				form("/plans/{id}/submit", OPERATOR,
+						caller -> request(Map.of("id", createPlan("draft", false)), Map.of()), redirectTo("/plans/{id}")),
+				form("/plans/{id}/approve", ADMIN,
+						caller -> request(Map.of("id", createPlan("pending-approval", false)), Map.of()),
+						redirectTo("/plans/{id}")),
+				form("/plans/{id}/reject", ADMIN,
+						caller -> request(Map.of("id", createPlan("pending-approval", false)), Map.of("reason", "not now")),
+						redirectTo("/plans/{id}")),
+				// a plan without steps: there is nothing to observe first, and it applies at once
+				form("/plans/{id}/apply", OPERATOR,
+						caller -> request(Map.of("id", createPlan("approved", false)), Map.of()), redirectTo("/plans/{id}")),
+				form("/plans/{id}/cancel", OPERATOR,
+						caller -> request(Map.of("id", createPlan("pending-approval", false)), Map.of()),
+						redirectTo("/plans/{id}")),
+				form("/plans/{id}/reverse", OPERATOR,
+						caller -> request(Map.of("id", createPlan("applied", true)), Map.of()), redirectTo("/plans/\\d+")),
+
 				// UserPageController
 				page("/users", ADMIN),
 				page("/users/new", ADMIN),
@@ -602,6 +626,31 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	 * An intent between two new clusters, written to the table: the API accepts one only between
 	 * observed clusters, which this matrix has none of.
 	 */
+	/**
+	 * A plan of another author, as the plans' own tables hold it, with one done ConfigMap step
+	 * when asked.
+	 */
+	private long createPlan(String state, boolean withDoneStep) {
+		Long id = jdbc.queryForObject("""
+				INSERT INTO plan (mesh_id, mesh_name, state, author, created_at, updated_at, expires_at, base_revision)
+				VALUES (?, 'matrix', ?, 'someone-else', now(), now(), now() + interval '1 day', '{}'::jsonb)
+				RETURNING id""", Long.class, mesh, state);
+		if (withDoneStep) {
+			jdbc.update("""
+					INSERT INTO plan_step (plan_id, position, step_key, cluster_id, cluster_name, system, object_type,
+					    object_name, action, before_state, after_state, risk, operation, undo, state)
+					VALUES (?, 1, 'matrix/kubernetes/configmap/kube-system/env', ?, 'matrix', 'kubernetes', 'configmap',
+					    'kube-system/env', 'update', '{}'::jsonb, '{"KUBERNETES_POD_SUBNETS": "100.64.0.0/16"}'::jsonb,
+					    'nothing changes until the pods restart',
+					    '{"kind": "set-configmap-keys", "namespace": "kube-system", "name": "env",
+					      "values": {"KUBERNETES_POD_SUBNETS": "100.64.0.0/16"}, "remove": []}'::jsonb,
+					    '{"kind": "set-configmap-keys", "namespace": "kube-system", "name": "env",
+					      "values": {}, "remove": ["KUBERNETES_POD_SUBNETS"]}'::jsonb,
+					    'done')""", id, cluster);
+		}
+		return id;
+	}
+
 	private long createIntent() {
 		Long id = jdbc.queryForObject("""
 				INSERT INTO intent (source_cluster_id, source_namespace, destination_cluster_id, destination_namespace,
