@@ -26,10 +26,7 @@ class ParallelObservation {
 	/** At most this many clusters are read at the same time. */
 	static final int AT_ONCE = 8;
 
-	/**
-	 * Readings of a cluster whose sources did not all answer: an API that fails now and then
-	 * must not make every plan on it stale, so an incomplete observation is taken again.
-	 */
+	/** Readings of a cluster whose sources did not all answer, before it counts as incomplete. */
 	static final int READINGS = 3;
 
 	private final ObservationService observations;
@@ -52,7 +49,7 @@ class ParallelObservation {
 		try {
 			List<Map.Entry<Long, Future<ObservedState>>> futures = new ArrayList<>();
 			for (long clusterId : clusterIds) {
-				futures.add(Map.entry(clusterId, pool.submit(() -> complete(clusterId))));
+				futures.add(Map.entry(clusterId, pool.submit(() -> observations.observeComplete(clusterId, READINGS))));
 			}
 			for (Map.Entry<Long, Future<ObservedState>> future : futures) {
 				outcomes.put(future.getKey(), outcome(future.getValue()));
@@ -62,14 +59,6 @@ class ParallelObservation {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private ObservedState complete(long clusterId) {
-		ObservedState observed = observations.observe(clusterId);
-		for (int reading = 1; reading < READINGS && !observed.complete(); reading++) {
-			observed = observations.observe(clusterId);
-		}
-		return observed;
 	}
 
 	private static Outcome outcome(Future<ObservedState> future) {

@@ -50,6 +50,19 @@ public class ObservationService {
 		return state;
 	}
 
+	/**
+	 * Reads the cluster until every source answered, at most {@code readings} times, and returns
+	 * the last reading: an API that fails now and then must not stop a plan on its cluster, while
+	 * one that keeps failing still leaves an incomplete observation naming it.
+	 */
+	public ObservedState observeComplete(long clusterId, int readings) {
+		ObservedState observed = observe(clusterId);
+		for (int reading = 1; reading < readings && !observed.complete(); reading++) {
+			observed = observe(clusterId);
+		}
+		return observed;
+	}
+
 	public Optional<ObservedState> latest(long clusterId) {
 		clusters.get(clusterId);
 		return store.latest(clusterId);

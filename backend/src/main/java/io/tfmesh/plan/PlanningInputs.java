@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanningInputs {
 
+	/** Readings of a target whose sources did not all answer, before the plan is refused. */
+	static final int READINGS = 3;
+
 	/**
 	 * @param baseRevision target cluster id → the revision of the observation planned against
 	 * @param incomplete the targets whose observation is incomplete, with the sources that failed
@@ -61,7 +64,8 @@ class PlanningInputs {
 	/**
 	 * @param onlyCluster the one target, null for every member
 	 * @param refresh whether to observe a target first when its last observation is older than
-	 * {@code tfmesh.plans.max-observation-age}; a member that was never observed always is
+	 * {@code tfmesh.plans.max-observation-age} or incomplete; a member that was never observed
+	 * always is, and a reading that comes back incomplete is taken again
 	 */
 	Gathered gather(long meshId, @Nullable Long onlyCluster, boolean refresh) {
 		MeshView mesh = meshes.get(meshId);
@@ -77,8 +81,9 @@ class PlanningInputs {
 		for (MeshView.MemberView member : mesh.members()) {
 			boolean target = onlyCluster == null || onlyCluster == member.clusterId();
 			Optional<ObservedState> latest = observations.latest(member.clusterId());
-			ObservedState observed = latest.isEmpty() || (target && refresh && latest.get().observedAt().isBefore(oldest))
-					? observations.observe(member.clusterId()) : latest.get();
+			boolean stale = latest.isEmpty() || (target && refresh
+					&& (latest.get().observedAt().isBefore(oldest) || !latest.get().complete()));
+			ObservedState observed = stale ? observations.observeComplete(member.clusterId(), READINGS) : latest.get();
 			if (target) {
 				revisions.put(member.clusterId(), observed.revision());
 				if (!observed.complete()) {

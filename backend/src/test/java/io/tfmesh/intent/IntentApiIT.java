@@ -1,5 +1,7 @@
 package io.tfmesh.intent;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Intents over HTTP, checked against two emulated clusters that tfmesh observes: frontend in
@@ -176,7 +179,8 @@ class IntentApiIT extends IntegrationTestSupport {
 						+ "/observe) so that tfmesh knows its namespaces and Services");
 
 		GCP_WEST.kubernetes().down(true);
-		observe(unobserved);
+		Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + unobserved + "/observe", "");
+		assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
 		Api.Response unread = api.asAdmin().post("/api/v1/intents", body);
 		assertThat(unread.status()).as(unread.toString()).isEqualTo(422);
 		assertThat(unread.json().at("/errors/0/message").asString()).contains("did not read its Kubernetes API completely",
@@ -232,9 +236,24 @@ class IntentApiIT extends IntegrationTestSupport {
 		return body;
 	}
 
+	/**
+	 * Observes until every Kubernetes source answered: the suite's short observation bound can
+	 * lose a reading of a loaded machine, and intents are checked against the Kubernetes part.
+	 */
 	private void observe(long clusterId) {
-		Api.Response observed = api.asAdmin().post("/api/v1/clusters/" + clusterId + "/observe", "");
-		assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
+		Api admin = api.asAdmin();
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			Api.Response observed = admin.post("/api/v1/clusters/" + clusterId + "/observe", "");
+			assertThat(observed.status()).as(observed.toString()).isEqualTo(200);
+			List<String> unread = new ArrayList<>();
+			for (JsonNode source : observed.json().get("sources")) {
+				String name = source.get("source").asString();
+				if (name.startsWith("kubernetes/") && !source.get("status").asString().equals("ok")) {
+					unread.add(name + ": " + source.get("message").asString());
+				}
+			}
+			assertThat(unread).as("the Kubernetes sources that did not answer").isEmpty();
+		});
 	}
 
 	private long mesh(String name, Long... clusterIds) {

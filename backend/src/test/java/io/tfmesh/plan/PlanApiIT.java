@@ -347,6 +347,23 @@ class PlanApiIT extends PlanApplicationSupport {
 	}
 
 	@Test
+	void aSourceThatFailedOnceIsReadAgainBeforeThePlanIsRefused() {
+		long member = cluster(true);
+		long meshId = mesh(List.of(member));
+		admin.post("/api/v1/meshes/" + meshId + "/allocations", "{}");
+		// one try and two retries of the first request: the first reading loses the config API
+		tungstenFabric.failNext(3);
+
+		Api.Response created = admin.post("/api/v1/plans", Map.of("meshId", meshId));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(jdbc.queryForList("SELECT complete FROM cluster_observation WHERE cluster_id = ? ORDER BY id",
+				Boolean.class, member))
+			.as("the first reading lost the config API, the one planned against did not")
+			.containsExactly(false, true);
+	}
+
+	@Test
 	void noDifferenceMeansNoPlanAndTheAnswerSaysSo() {
 		long meshId = mesh(List.of(cluster(true)));
 

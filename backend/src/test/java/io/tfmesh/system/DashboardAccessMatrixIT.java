@@ -270,8 +270,10 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				form("/plans/{id}/cancel", OPERATOR,
 						caller -> request(Map.of("id", createPlan("pending-approval", false)), Map.of()),
 						redirectTo("/plans/{id}")),
+				// the plan's cluster cannot be read, so reversing is refused by the plan's rules, not the role
 				form("/plans/{id}/reverse", OPERATOR,
-						caller -> request(Map.of("id", createPlan("applied", true)), Map.of()), redirectTo("/plans/\\d+")),
+						caller -> request(Map.of("id", createPlan("applied", true)), Map.of()),
+						refusedOn("/plans/{id}", "is incomplete")),
 
 				// UserPageController
 				page("/users", ADMIN),
@@ -465,11 +467,15 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 
 	}
 
-	/** A page (200), or a redirect whose page shows a success message and no error. */
-	record Expect(@Nullable String location) {
+	/**
+	 * A page (200), or a redirect whose page shows a success message and no error, or, with a
+	 * refusal, a redirect whose page shows that error: the caller passed the role check and the
+	 * action itself said no.
+	 */
+	record Expect(@Nullable String location, @Nullable String refusal) {
 
 		static Expect page() {
-			return new Expect(null);
+			return new Expect(null, null);
 		}
 
 		void check(Session session, HttpResponse<String> response, Map<String, Object> variables, String what) {
@@ -481,6 +487,13 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 			assertThat(locationPath(response)).as(what).matches(expand(location, variables));
 			HttpResponse<String> next = session.send("GET", locationPath(response), Map.of());
 			assertThat(next.statusCode()).as(what + ", then the page it redirected to").isEqualTo(200);
+			if (refusal != null) {
+				assertThat(next.body()).as(what + ", then the page it redirected to")
+					.contains("class=\"alert error\"")
+					.contains(refusal)
+					.doesNotContain("class=\"alert success\"");
+				return;
+			}
 			assertThat(next.body()).as(what + ", then the page it redirected to")
 				.contains("class=\"alert success\"")
 				.doesNotContain("class=\"alert error\"");
@@ -488,7 +501,8 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 
 		@Override
 		public String toString() {
-			return location == null ? "200" : "redirect to " + location;
+			return location == null ? "200"
+					: "redirect to " + location + (refusal == null ? "" : " refusing (" + refusal + ")");
 		}
 
 	}
@@ -519,7 +533,11 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	}
 
 	private static Expect redirectTo(String location) {
-		return new Expect(location);
+		return new Expect(location, null);
+	}
+
+	private static Expect refusedOn(String location, String refusal) {
+		return new Expect(location, refusal);
 	}
 
 	private static String expand(String template, Map<String, Object> variables) {
