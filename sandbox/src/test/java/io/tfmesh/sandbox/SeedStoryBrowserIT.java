@@ -99,8 +99,8 @@ class SeedStoryBrowserIT {
 			assertThat(Integer.parseInt(steps.group(2))).isPositive();
 			// per cluster, each step's old → new values and the one line of its risk
 			String awsSteps = clusterSteps(browser, "aws-east");
-			assertThat(awsSteps).contains("subnets: 10.32.0.0/12 → 10.32.0.0/12 " + awsPod,
-					"KUBERNETES_POD_SUBNETS: 10.32.0.0/12 → " + awsPod, "new pods may take addresses from " + awsPod,
+			assertThat(awsSteps).contains("subnets: 10.32.0.0/12 → " + awsPod + " 10.32.0.0/12",
+					"KUBERNETES_POD_SUBNETS: 10.32.0.0/12 → " + awsPod, "new pods take addresses from " + awsPod,
 					"restarts contrail-kube-manager-", "restarts contrail-agent-", "create service\nfrontend/orders-gcp-west",
 					"ports: (absent) → http 8080/TCP", "pods of frontend reach orders.backend of gcp-west as orders-gcp-west.frontend");
 			assertThat(awsSteps).doesNotContain(gcpPod);
