@@ -22,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A tfmesh process killed with kill -9 in the middle of a plan, after one step's write reached
- * its cluster and before tfmesh learnt of it: a second tfmesh on the same database takes the
- * plan over and completes it, and the emulated clusters count every object written once.
+ * tfmesh processes sharing one database. One killed with kill -9 in the middle of a plan, after
+ * one step's write reached its cluster and before tfmesh learnt of it: a second tfmesh on the
+ * same database takes the plan over and completes it. Two running at once, each applying a plan:
+ * they share the steps. Either way the emulated clusters count every object written once.
  */
 class ApplyCrashIT {
 
@@ -53,9 +55,9 @@ class ApplyCrashIT {
 	/** The restarted tfmesh is the same instance: its secret key decrypts the stored credentials. */
 	private static Path dataDir;
 
-	private static EmulatedTarget east;
+	private EmulatedTarget east;
 
-	private static EmulatedTarget west;
+	private EmulatedTarget west;
 
 	private final List<TfmeshProcess> processes = new ArrayList<>();
 
@@ -72,27 +74,28 @@ class ApplyCrashIT {
 			.start();
 		jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
 		dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-data-");
-		east = EmulatedTarget.start("east", "10.32.0.0/12", "10.112.0.0/12", 64512);
-		west = EmulatedTarget.start("west", "10.48.0.0/12", "10.128.0.0/12", 64513);
 	}
 
 	@AfterAll
-	static void stopDatabaseAndClusters() throws IOException {
-		if (east != null) {
-			east.close();
-		}
-		if (west != null) {
-			west.close();
-		}
+	static void stopDatabase() throws IOException {
 		if (postgres != null) {
 			postgres.close();
 		}
 	}
 
+	/** Clusters of each test's own, so that their write counts are that test's alone. */
+	@BeforeEach
+	void startClusters() throws IOException {
+		east = EmulatedTarget.start("east", "10.32.0.0/12", "10.112.0.0/12", 64512);
+		west = EmulatedTarget.start("west", "10.48.0.0/12", "10.128.0.0/12", 64513);
+	}
+
 	@AfterEach
-	void stopProcesses() {
+	void stopProcessesAndClusters() {
 		holds.forEach(WriteCountingProxy.Hold::release);
 		processes.forEach(TfmeshProcess::close);
+		east.close();
+		west.close();
 	}
 
 	@Test
@@ -164,7 +167,75 @@ class ApplyCrashIT {
 		assertThat(west.kubectl.services().inNamespace("default").withName("orders-east").get()).isNotNull();
 	}
 
+	@Test
+	void twoTfmeshProcessesOnOneDatabaseApplyingTwoPlansAtOnceWriteEachObjectOnce() throws Exception {
+		// two workers each, so that neither instance can take every ready step by itself
+		TfmeshProcess first = tfmesh("tfmesh-first", Map.of("tfmesh.apply.threads", "2"));
+		TfmeshProcess second = tfmesh("tfmesh-second", Map.of("tfmesh.apply.threads", "2"));
+		Api firstAdmin = first.api(JSON).asAdmin();
+		Api secondAdmin = second.api(JSON).asAdmin();
+		clusterIds.put("east", east.register(firstAdmin, "east-pair"));
+		clusterIds.put("west", west.register(firstAdmin, "west-pair"));
+		List<Step> firstSteps = new ArrayList<>();
+		List<Step> secondSteps = new ArrayList<>();
+		for (int index = 0; index < 8; index++) {
+			String cluster = index % 2 == 0 ? "east" : "west";
+			firstSteps.add(step("first-" + index, cluster, importService("first-" + index)));
+			secondSteps.add(step("second-" + index, cluster, importService("second-" + index)));
+		}
+		long firstPlan = plan(firstAdmin, firstSteps.toArray(Step[]::new));
+		long secondPlan = plan(secondAdmin, secondSteps.toArray(Step[]::new));
+
+		Api.Response firstApplying = firstAdmin.post("/api/v1/plans/" + firstPlan + "/apply", null);
+		Api.Response secondApplying = secondAdmin.post("/api/v1/plans/" + secondPlan + "/apply", null);
+		assertThat(firstApplying.status()).as(firstApplying.toString()).isEqualTo(202);
+		assertThat(secondApplying.status()).as(secondApplying.toString()).isEqualTo(202);
+		for (long planId : List.of(firstPlan, secondPlan)) {
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT state FROM plan WHERE id = ?",
+						String.class, planId)).as(() -> "plan " + planId + ": " + states(planId)).isEqualTo("applied"));
+		}
+
+		assertThat(states(firstPlan).values()).containsOnly("done");
+		assertThat(states(secondPlan).values()).containsOnly("done");
+		assertThat(jdbc.queryForList("SELECT attempts FROM plan_step WHERE plan_id IN (?, ?)", Integer.class,
+				firstPlan, secondPlan)).as("attempts of each step").containsOnly(1);
+		// eight Services on each cluster, each created by one POST with its EndpointSlice: a step
+		// run twice would post its Service again
+		for (EmulatedTarget target : List.of(east, west)) {
+			assertThat(target.kubernetesWrites.writes()).containsOnly(
+					Map.entry("POST /api/v1/namespaces/default/services", 8),
+					Map.entry("POST /apis/discovery.k8s.io/v1/namespaces/default/endpointslices", 8));
+			assertThat(target.kubectl.services().inNamespace("default").list().getItems())
+				.filteredOn(service -> service.getMetadata().getName().matches("(first|second)-\\d"))
+				.hasSize(8);
+		}
+		assertThat(stepsLogged(first)).as("steps the first instance ran").isPositive();
+		assertThat(stepsLogged(second)).as("steps the second instance ran").isPositive();
+		assertThat(stepsLogged(first) + stepsLogged(second)).as("steps run in all").isEqualTo(16);
+	}
+
+	/**
+	 * Imported Services: the observation's revision leaves Services out, so neither plan makes
+	 * the other stale.
+	 */
+	private static StepOperation importService(String name) {
+		return new StepOperation.ImportService(new ServiceExport("default", name,
+				List.of(new ServicePort("http", "TCP", 8080, 8080)), List.of("10.112.0.10"),
+				Map.of("tfmesh.io/intent", "1")));
+	}
+
+	/** Each instance logs every step it finishes, once. */
+	private static long stepsLogged(TfmeshProcess process) throws IOException {
+		return Files.readAllLines(process.log()).stream().filter(line -> line.matches(".*Step \\S+ of plan \\d+: .*")).count();
+	}
+
 	private TfmeshProcess tfmesh(String name) {
+		return tfmesh(name, Map.of());
+	}
+
+	private TfmeshProcess tfmesh(String name, Map<String, String> overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -180,6 +251,7 @@ class ApplyCrashIT {
 		properties.put("tfmesh.apply.backoff-base", "50ms");
 		properties.put("tfmesh.apply.backoff-max", "400ms");
 		properties.put("tfmesh.apply.sweep-interval", "1s");
+		properties.putAll(overrides);
 		TfmeshProcess process = TfmeshProcess.start(name, properties, STARTUP);
 		processes.add(process);
 		return process;
