@@ -158,7 +158,7 @@ function describeFailure(xhr) {
   try {
     if (type.indexOf("json") >= 0) {
       var problem = JSON.parse(xhr.responseText);
-      return problem.detail || problem.title || ("The request failed (" + xhr.status + ").");
+      return xhr.status + " · " + (problem.title || xhr.statusText) + (problem.detail ? ": " + problem.detail : "");
     }
     if (type.indexOf("html") >= 0) {
       var page = new DOMParser().parseFromString(xhr.responseText, "text/html");

@@ -101,7 +101,12 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 	private long observedCluster;
 
 	@BeforeAll
-	void startCluster() throws Exception {
+	void startClusterAndCreateOneOfEverything() throws Exception {
+		startCluster();
+		createOneOfEverything();
+	}
+
+	private void startCluster() throws Exception {
 		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "every-page-");
 		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
 		kubernetes.reset(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.96.0.0/12", "cluster.local",
@@ -113,7 +118,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		tungstenFabric.provisionControl(64512, List.of(new TfConfigApiEmulator.BgpRouterSeed("page-master", MASTER)));
 		List<SandeshProcess> services = new ArrayList<>();
 		for (String pod : List.of("control", "config", "kubernetes", "analytics", "database", "config-database", "webui",
-				"vrouter")) {
+				"vrouter", "analytics-alarm", "analytics-snmp")) {
 			services.addAll(SandeshProcess.ofPod(pod));
 		}
 		master = IntrospectEmulator.start(MASTER, "page-master", services);
@@ -126,8 +131,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		kubernetes.close();
 	}
 
-	@BeforeAll
-	void createOneOfEverything() {
+	private void createOneOfEverything() {
 		api = new Api("http://localhost:" + port, json);
 		Api admin = api.asAdmin();
 		long cloud = Fixtures.createCloud(admin, unique("cloud"));
@@ -146,7 +150,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		long meshId = mesh.json().get("id").asLong();
 		Api.Response allocated = admin.post("/api/v1/meshes/" + meshId + "/allocations", "{}");
 		assertThat(allocated.status()).as(allocated.toString()).isBetween(200, 201);
-		long plan = createPlan(meshId);
+		long plan = createPlan(meshId, observedCluster);
 		long intent = createIntent(observedCluster, silentCluster);
 		Api.Response user = admin.post("/api/v1/users",
 				Map.of("username", unique("viewer"), "password", "viewer-password", "role", "viewer"));
@@ -272,7 +276,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 			browser.type("password", ADMIN_PASSWORD);
 			browser.click("login-submit");
 			browser.waitForPath(page);
-			assertThat(browser.has(By.id("observe-now"))).isTrue();
+			assertThat(browser.textOf(By.id("observe-now"))).isEqualTo("Observe now");
 		}
 	}
 
@@ -301,6 +305,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 			browser.waitForPath("/");
 			browser.go("/clouds/new");
 			browser.type("name", unique("cloud"));
+			browser.select("provider", "Google Cloud");
 			browser.type("region", "europe-west1");
 			browser.type("underlayCidrs", "10.132.0.1/20");
 			browser.type("underlayGateway", "10.132.0.300");
@@ -381,11 +386,27 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		return mappings;
 	}
 
-	/** A plan of the mesh, compiled from its allocations against what the clusters answer. */
-	private long createPlan(long meshId) {
-		Api.Response created = api.asAdmin().post("/api/v1/plans", Map.of("meshId", meshId));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asLong();
+	/**
+	 * A plan of another author with one done step, written to the plans' tables: the API plans
+	 * only a mesh whose every member answers, and this mesh has a silent one.
+	 */
+	private long createPlan(long meshId, long cluster) {
+		Long id = jdbc.queryForObject("""
+				INSERT INTO plan (mesh_id, mesh_name, state, author, created_at, updated_at, expires_at, base_revision)
+				VALUES (?, 'pages', 'pending-approval', 'someone-else', now(), now(), now() + interval '1 day', '{}'::jsonb)
+				RETURNING id""", Long.class, meshId);
+		jdbc.update("""
+				INSERT INTO plan_step (plan_id, position, step_key, cluster_id, cluster_name, system, object_type,
+				    object_name, action, before_state, after_state, risk, operation, undo, state)
+				VALUES (?, 1, 'pages/kubernetes/configmap/kube-system/env', ?, 'pages', 'kubernetes', 'configmap',
+				    'kube-system/env', 'update', '{}'::jsonb, '{"KUBERNETES_POD_SUBNETS": "100.64.0.0/16"}'::jsonb,
+				    'nothing changes until the pods restart',
+				    '{"kind": "set-configmap-keys", "namespace": "kube-system", "name": "env",
+				      "values": {"KUBERNETES_POD_SUBNETS": "100.64.0.0/16"}, "remove": []}'::jsonb,
+				    '{"kind": "set-configmap-keys", "namespace": "kube-system", "name": "env",
+				      "values": {}, "remove": ["KUBERNETES_POD_SUBNETS"]}'::jsonb,
+				    'pending')""", id, cluster);
+		return id;
 	}
 
 	/** An intent written to its table: the API accepts one only where a Service answers. */

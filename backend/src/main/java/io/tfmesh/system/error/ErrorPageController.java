@@ -72,7 +72,7 @@ class ErrorPageController implements ErrorController {
 						+ "Reload the page and try again.");
 			}
 			else {
-				String needed = roles.needed(request.getMethod(), requestUri(request));
+				String needed = roles.needed(request, requestUri(request));
 				if (needed != null) {
 					model.put("requiredRole", needed);
 				}
@@ -88,7 +88,7 @@ class ErrorPageController implements ErrorController {
 			return ResponseEntity.status(status).build();
 		}
 		String detail = status.is5xxServerError() ? "tfmesh could not complete the request; the server log has the details"
-				: message(request, status);
+				: request.getAttribute(PageExceptionHandler.DETAIL) instanceof String said ? said : message(request, status);
 		ProblemDetail problem = Problems.of(status, Problems.typeFor(status), detail);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
