@@ -20,6 +20,7 @@ import io.tfmesh.support.Api;
 import io.tfmesh.support.BrowserSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,7 +214,34 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 				check(browser, screen, page.getKey());
 				checkNavigation(browser, screen, page.getKey());
 			}
+			screenshot(browser, "menu-open-" + screen.width);
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Screen.class)
+	void theColoursFollowTheSystemsDarkSettingAndTheTabShowsTheIcon(Screen screen) {
+		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
+			browser.viewport(screen.width, screen.height, screen.narrow);
+			browser.login(ADMIN, ADMIN_PASSWORD);
+			browser.waitForPath("/");
+			assertThat(browser.script("return fetch(document.querySelector('link[rel=icon]').href)"
+					+ ".then(answer => answer.status + ' ' + answer.headers.get('Content-Type'))"))
+				.isEqualTo("200 image/svg+xml");
+			assertThat(lightness(browser)).as("the page's background under a light system setting").isGreaterThan(200);
+			browser.colorScheme("dark");
+			browser.go(pages.get("/clusters/{id}"));
+			check(browser, screen, "/clusters/{id}");
+			assertThat(lightness(browser)).as("the page's background under a dark system setting").isLessThan(60);
+			screenshot(browser, "dark-clusters-id-" + screen.width);
+		}
+	}
+
+	/** The average of the page background's red, green and blue, 0 to 255. */
+	private static int lightness(BrowserSession browser) {
+		Object rgb = browser.script("return getComputedStyle(document.documentElement).backgroundColor"
+				+ ".match(/\\d+/g).slice(0, 3).map(Number)");
+		return ((List<?>) rgb).stream().mapToInt(value -> ((Number) value).intValue()).sum() / 3;
 	}
 
 	@Test
@@ -222,12 +250,12 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
 			browser.login(ADMIN, ADMIN_PASSWORD);
 			browser.waitForPath("/");
-			for (String[] page : new String[][] { { "/clusters/" + missing, "No cluster with id " + missing },
-					{ "/clouds/" + missing, "No cloud with id " + missing },
-					{ "/meshes/" + missing, "No mesh with id " + missing },
-					{ "/users/" + missing + "/edit", "No user with id " + missing },
-					{ "/intents/" + missing, "No intent with id " + missing },
-					{ "/plans/" + missing, "No plan with id " + missing } }) {
+			for (String[] page : new String[][] { { "/clusters/" + missing, "No cluster with id " + missing, "clusters" },
+					{ "/clouds/" + missing, "No cloud with id " + missing, "clouds" },
+					{ "/meshes/" + missing, "No mesh with id " + missing, "meshes" },
+					{ "/users/" + missing + "/edit", "No user with id " + missing, "users" },
+					{ "/intents/" + missing, "No intent with id " + missing, "intents" },
+					{ "/plans/" + missing, "No plan with id " + missing, "plans" } }) {
 				assertThat(browser.script("return fetch('" + page[0] + "').then(answer => answer.status)"))
 					.as(page[0])
 					.isEqualTo(404L);
@@ -236,6 +264,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 				assertThat(browser.textOf(By.id("error-detail"))).as(page[0]).isEqualToIgnoringCase(page[1]);
 				assertThat(browser.has(By.cssSelector("#site-menu nav a[href='/clusters']"))).as(page[0]).isTrue();
 				assertThat(browser.has(By.id("account-link"))).as(page[0]).isTrue();
+				assertThat(browser.has(By.linkText("Back to " + page[2]))).as(page[0]).isTrue();
 			}
 			Api.Response problem = api.asAdmin().get("/api/v1/clusters/" + missing);
 			assertThat(problem.status()).isEqualTo(404);
@@ -336,9 +365,24 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		Object width = browser.script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
 		assertThat(((Number) width).intValue()).as("%s's document width at %s px", mapping, screen.width)
 			.isLessThanOrEqualTo(screen.width);
+		assertThat(browser.script("""
+				return Array.from(document.querySelectorAll('input, select, textarea'))
+				  .filter(function (control) { return control.type !== 'hidden' && control.type !== 'submit'; })
+				  .filter(function (control) {
+				    return control.labels.length === 0 && !control.getAttribute('aria-label')
+				        && !control.getAttribute('aria-labelledby');
+				  })
+				  .map(function (control) { return control.name || control.id; })""")).as("%s's controls without a label", mapping)
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
+			.isEmpty();
+		screenshot(browser, fileName(mapping) + "-" + screen.width);
+	}
+
+	/** Saves the screen when screenshots are asked for (README.md, "Screenshots"). */
+	private static void screenshot(BrowserSession browser, String name) {
 		String folder = System.getProperty("tfmesh.screenshots");
 		if (folder != null && !folder.isBlank()) {
-			browser.screenshotTo(Path.of(folder, fileName(mapping) + "-" + screen.width + ".png"));
+			browser.screenshotTo(Path.of(folder, name + ".png"));
 		}
 	}
 

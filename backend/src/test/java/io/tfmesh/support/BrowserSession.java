@@ -213,6 +213,12 @@ public final class BrowserSession implements AutoCloseable {
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
 	}
 
+	/** Lays pages out as under a system set to that colour scheme ({@code light} or {@code dark}). */
+	public void colorScheme(String scheme) {
+		((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
 	/** Drops the session cookie, as a session that expired on the server leaves the browser. */
 	public void forgetSession() {
 		driver.manage().deleteCookieNamed("JSESSIONID");

@@ -92,7 +92,7 @@ class ErrorPageController implements ErrorController {
 		ProblemDetail problem = Problems.of(status, Problems.typeFor(status), detail);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
-			problem.setInstance(java.net.URI.create(uri.toString()));
+			problem.setInstance(URI.create(uri.toString()));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
