@@ -23,7 +23,6 @@ class ClusterFormTest {
 				new FieldProblem("labels", "line 4: 'broken' is not key=value"));
 		ClusterRequest request = form.toRequest();
 		assertThat(request.name()).isEqualTo("aws-east");
-		assertThat(request.bgpAsn()).isNull();
 		assertThat(request.labels()).containsExactly(Map.entry("env", "prod"), Map.entry("zone", "a"));
 	}
 
