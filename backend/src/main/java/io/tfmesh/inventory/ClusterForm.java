@@ -3,6 +3,7 @@ package io.tfmesh.inventory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.stream.Collectors;
 
 import io.tfmesh.inventory.ClusterRequest.KubeManagerLocation;
 import io.tfmesh.system.error.FieldProblem;
-import io.tfmesh.system.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.multipart.MultipartFile;
@@ -144,6 +144,24 @@ public class ClusterForm {
 		introspectClear = false;
 	}
 
+	/**
+	 * What the form's own parsing refused (a labels line without '=', an ASN that is no number);
+	 * {@link #toRequest()} leaves those values out, so the services can still check the rest.
+	 */
+	List<FieldProblem> parseProblems() {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (bgpAsn != null && !bgpAsn.isBlank() && parseAsn() == null) {
+			problems.add(new FieldProblem("bgpAsn", "'" + bgpAsn.strip() + "' is not a number; an ASN is 1 to 4294967295"));
+		}
+		List<String> lines = CloudForm.lines(labels);
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).indexOf('=') < 0) {
+				problems.add(new FieldProblem("labels", "line " + (i + 1) + ": '" + lines.get(i) + "' is not key=value"));
+			}
+		}
+		return problems;
+	}
+
 	private @Nullable Long parseAsn() {
 		if (bgpAsn == null || bgpAsn.isBlank()) {
 			return null;
@@ -152,20 +170,17 @@ public class ClusterForm {
 			return Long.parseLong(bgpAsn.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException("bgpAsn", "'" + bgpAsn + "' is not a number; an ASN is 1 to 4294967295");
+			return null;
 		}
 	}
 
 	private Map<String, String> parseLabels() {
 		Map<String, String> parsed = new LinkedHashMap<>();
-		List<String> lines = CloudForm.lines(labels);
-		for (int i = 0; i < lines.size(); i++) {
-			int equals = lines.get(i).indexOf('=');
-			if (equals < 0) {
-				throw new InvalidInputException(List.of(new FieldProblem("labels",
-						"line " + (i + 1) + ": '" + lines.get(i) + "' is not key=value")));
+		for (String line : CloudForm.lines(labels)) {
+			int equals = line.indexOf('=');
+			if (equals >= 0) {
+				parsed.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
 			}
-			parsed.put(lines.get(i).substring(0, equals).strip(), lines.get(i).substring(equals + 1).strip());
 		}
 		return parsed;
 	}

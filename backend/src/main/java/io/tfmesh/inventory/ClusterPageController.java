@@ -1,8 +1,13 @@
 package io.tfmesh.inventory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.tfmesh.audit.AuditFilter;
 import io.tfmesh.audit.AuditQueries;
 import io.tfmesh.system.error.ConflictException;
+import io.tfmesh.system.error.FieldProblem;
+import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +73,7 @@ class ClusterPageController {
 			RedirectAttributes redirect) {
 		return FormErrors.attempt(result, ClusterForm.FIELDS, () -> {
 			ClusterRequest request = form.toRequest();
+			refuseUnparsed(form, request, null);
 			return clusters.create(request);
 		}).map(cluster -> {
 			redirect.addFlashAttribute("message", "Cluster " + cluster.name() + " was registered.");
@@ -91,6 +97,7 @@ class ClusterPageController {
 		ClusterView current = clusters.get(id);
 		return FormErrors.attempt(result, ClusterForm.FIELDS, () -> {
 			ClusterRequest request = form.toRequest();
+			refuseUnparsed(form, request, id);
 			return clusters.update(id, request, form.getVersion() == null ? -1 : form.getVersion());
 		}).map(cluster -> {
 			redirect.addFlashAttribute("message", "Cluster " + cluster.name() + " was saved.");
@@ -120,6 +127,15 @@ class ClusterPageController {
 		}
 		redirect.addFlashAttribute("message", "Cluster " + cluster.name() + " was deleted.");
 		return "redirect:/clusters";
+	}
+
+	/** A form with values it could not parse is refused with every other mistake it has, all at once. */
+	private void refuseUnparsed(ClusterForm form, ClusterRequest request, @Nullable Long id) {
+		List<FieldProblem> problems = new ArrayList<>(form.parseProblems());
+		if (!problems.isEmpty()) {
+			problems.addAll(clusters.problems(request, id));
+			throw new InvalidInputException(problems);
+		}
 	}
 
 	private String form(Model model, @Nullable ClusterView cluster) {

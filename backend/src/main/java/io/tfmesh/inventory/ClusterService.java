@@ -180,15 +180,29 @@ public class ClusterService {
 		return clusters.findById(id).orElseThrow(() -> new NotFoundException(KIND, id));
 	}
 
+	/**
+	 * What is wrong with a request to create a cluster (no id) or update one, without changing
+	 * anything: a form shows these beside the mistakes it found itself.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> problems(ClusterRequest request, @Nullable Long id) {
+		List<FieldProblem> problems = new ArrayList<>(validator.validate(request));
+		problems.addAll(ruleProblems(request, id == null ? null : find(id).secrets()));
+		return problems;
+	}
+
 	private Cloud check(ClusterRequest request, Cluster.@Nullable Secrets stored) {
 		validator.requireBody(request);
+		validator.check(request, ruleProblems(request, stored));
+		return request.cloudId() == null ? null : clouds.findById(request.cloudId()).orElse(null);
+	}
+
+	private List<FieldProblem> ruleProblems(ClusterRequest request, Cluster.@Nullable Secrets stored) {
 		List<FieldProblem> problems = new ArrayList<>(ClusterRules.check(request, stored));
-		Cloud cloud = request.cloudId() == null ? null : clouds.findById(request.cloudId()).orElse(null);
-		if (cloud == null && request.cloudId() != null) {
+		if (request.cloudId() != null && clouds.findById(request.cloudId()).isEmpty()) {
 			problems.add(0, new FieldProblem("cloudId", "no cloud has id " + request.cloudId()));
 		}
-		validator.check(request, problems);
-		return cloud;
+		return problems;
 	}
 
 	/**

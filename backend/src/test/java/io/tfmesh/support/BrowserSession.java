@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
@@ -155,6 +156,11 @@ public final class BrowserSession implements AutoCloseable {
 		patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
 	}
 
+	/** Waits until the script's expression is true in the page. */
+	public void waitFor(String condition) {
+		patiently().until(d -> Boolean.TRUE.equals(script("return Boolean(" + condition + ")")));
+	}
+
 	private WebDriverWait patiently() {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 		wait.ignoring(StaleElementReferenceException.class);
@@ -196,6 +202,42 @@ public final class BrowserSession implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Lays pages out as a device of that size does, the viewport meta tag included (a desktop
+	 * window ignores it), whatever size the window has.
+	 */
+	public void viewport(int width, int height, boolean mobile) {
+		((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+	}
+
+	/** Lays pages out as under a system set to that colour scheme ({@code light} or {@code dark}). */
+	public void colorScheme(String scheme) {
+		((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	/** Drops the session cookie, as a session that expired on the server leaves the browser. */
+	public void forgetSession() {
+		driver.manage().deleteCookieNamed("JSESSIONID");
+	}
+
+	/** Saves what the viewport shows as a PNG file. */
+	public Path screenshotTo(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			return Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the element is shown (laid out with a size and not hidden). */
+	public boolean displayed(By locator) {
+		return has(locator) && driver.findElement(locator).isDisplayed();
 	}
 
 	public static File screenshotDir() {

@@ -3,6 +3,7 @@ package io.tfmesh.system.error;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
@@ -130,7 +131,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (json instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
 			String message = "unknown property '" + unknown.getPropertyName() + "'; known properties are "
-					+ unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+					+ unknown.getKnownPropertyIds()
+						.stream()
+						.map(String::valueOf)
+						.sorted()
+						.collect(Collectors.joining(", "));
 			return ResponseEntity.badRequest()
 				.body(Problems.invalid(field + ": " + message, List.of(new FieldProblem(field, message))));
 		}
