@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connection {@code kubernetes}, {@code tungsten-fabric} or {@code introspect}
  * @param target what was asked: the API's URL, or the introspect address and port
- * @param status {@code ok}, {@code failed}, {@code timeout} (no answer within the registration's
+ * @param status {@code ok}, {@code failed}, {@code timeout} (no answer in time, within the registration's
  * bound) or {@code skipped} (nothing to ask)
  * @param failure the failure's kind ({@code UNREACHABLE}, {@code UNAUTHORIZED}, ...), when it
  * failed

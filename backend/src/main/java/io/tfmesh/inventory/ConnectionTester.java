@@ -114,7 +114,8 @@ class ConnectionTester {
 				return new ConnectionCheck(connection, target, ConnectionCheck.OK, null, read.get());
 			}
 			catch (FabricException ex) {
-				return new ConnectionCheck(connection, target, "failed", ex.kind().name(), ex.getMessage());
+				String status = ex.kind() == FabricException.Kind.TIMEOUT ? "timeout" : "failed";
+				return new ConnectionCheck(connection, target, status, ex.kind().name(), ex.getMessage());
 			}
 		}, executor);
 	}
