@@ -58,7 +58,9 @@ class ClusterStatusBrowserIT extends OnboardingApplicationSupport {
 			browser.type("bgpAsn", "64512");
 			browser.type("controlNodes", cluster.master);
 			browser.click("save");
-			browser.waitForText("Cluster " + name + " was registered. Its first observation has started.");
+			// the answer waits for the connection tests, which set up the cluster's first clients
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> browser.text().contains("Cluster " + name + " was registered. Its first observation has started."));
 			assertThat(browser.textOf(By.id("connection-kubernetes"))).startsWith("ok").contains(cluster.kubernetes.url());
 			assertThat(browser.textOf(By.id("connection-tungsten-fabric"))).startsWith("ok");
 			assertThat(browser.textOf(By.id("connection-introspect"))).startsWith("ok").contains(cluster.master + ":8083");
