@@ -29,8 +29,11 @@ class ClusterApiController {
 
 	private final ClusterService clusters;
 
-	ClusterApiController(ClusterService clusters) {
+	private final ClusterOnboarding onboarding;
+
+	ClusterApiController(ClusterService clusters, ClusterOnboarding onboarding) {
 		this.clusters = clusters;
+		this.onboarding = onboarding;
 	}
 
 	@GetMapping
@@ -50,12 +53,17 @@ class ClusterApiController {
 
 	@PostMapping
 	@Operation(summary = "Register a cluster",
-			description = "Credentials are stored encrypted and never returned; responses say only whether each is set.")
-	ResponseEntity<ClusterView> create(@RequestBody ClusterRequest request) {
-		ClusterView cluster = clusters.create(request);
+			description = "Credentials are stored encrypted and never returned; responses say only whether each is set. "
+					+ "The answer also says how each connection answered a test (connections: the Kubernetes API, the "
+					+ "TF config API and the first control node's introspect, each ok, failed, timeout or skipped); "
+					+ "a cluster that fails them is registered all the same. Its first observation starts at once, "
+					+ "in the background.")
+	ResponseEntity<OnboardedCluster> create(@RequestBody ClusterRequest request) {
+		OnboardedCluster onboarded = onboarding.register(request);
+		ClusterView cluster = onboarded.cluster();
 		return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.id()))
 			.eTag(Versions.etag(cluster.version()))
-			.body(cluster);
+			.body(onboarded);
 	}
 
 	@PutMapping("/{id}")

@@ -34,10 +34,14 @@ class ClusterPageController {
 
 	private final AuditQueries audit;
 
-	ClusterPageController(ClusterService clusters, CloudService clouds, AuditQueries audit) {
+	private final ClusterOnboarding onboarding;
+
+	ClusterPageController(ClusterService clusters, CloudService clouds, AuditQueries audit,
+			ClusterOnboarding onboarding) {
 		this.clusters = clusters;
 		this.clouds = clouds;
 		this.audit = audit;
+		this.onboarding = onboarding;
 	}
 
 	@GetMapping
@@ -74,9 +78,12 @@ class ClusterPageController {
 		return FormErrors.attempt(result, ClusterForm.FIELDS, () -> {
 			ClusterRequest request = form.toRequest();
 			refuseUnparsed(form, request, null);
-			return clusters.create(request);
-		}).map(cluster -> {
-			redirect.addFlashAttribute("message", "Cluster " + cluster.name() + " was registered.");
+			return onboarding.register(request);
+		}).map(onboarded -> {
+			ClusterView cluster = onboarded.cluster();
+			redirect.addFlashAttribute("message", "Cluster " + cluster.name() + " was registered."
+					+ (onboarded.connections().isEmpty() ? "" : " Its first observation has started."));
+			redirect.addFlashAttribute("connections", onboarded.connections());
 			return "redirect:/clusters/" + cluster.id();
 		}).orElseGet(() -> {
 			form.clearSecrets();

@@ -1,6 +1,7 @@
 package io.tfmesh.observe;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The observed-state panel of the cluster page, loaded and refreshed on its own. */
+/**
+ * The observed-state panel of the cluster page, loaded and refreshed on its own, with the verdict
+ * line at the top of the page.
+ */
 @Controller
 @RequestMapping("/clusters/{id}")
 class ObservationPageController {
@@ -29,10 +33,7 @@ class ObservationPageController {
 
 	@GetMapping("/observed")
 	String observed(@PathVariable long id, Model model) {
-		model.addAttribute("clusterId", id);
-		model.addAttribute("observed",
-				observations.latest(id).map(state -> ObservedView.of(state, clock.instant())).orElse(null));
-		return "observe/observed :: panel";
+		return panel(id, observations.latest(id).orElse(null), model);
 	}
 
 	@PostMapping("/observe")
@@ -40,13 +41,19 @@ class ObservationPageController {
 			Model model, RedirectAttributes redirect) {
 		ObservedState state = observations.observe(id);
 		if (htmx != null) {
-			model.addAttribute("clusterId", id);
-			model.addAttribute("observed", ObservedView.of(state, clock.instant()));
-			return "observe/observed :: panel";
+			return panel(id, state, model);
 		}
 		redirect.addFlashAttribute("message", state.complete() ? "The cluster was observed."
 				: "The cluster was observed; some sources did not answer (see below).");
 		return "redirect:/clusters/" + id;
+	}
+
+	/** The panel, and the page's verdict line swapped in beside it. */
+	private String panel(long id, @Nullable ObservedState state, Model model) {
+		model.addAttribute("clusterId", id);
+		model.addAttribute("observed", state == null ? null : ObservedView.of(state, clock.instant()));
+		model.addAttribute("neverObserved", ClusterVerdict.of(null, List.of()));
+		return "observe/observed :: response";
 	}
 
 }

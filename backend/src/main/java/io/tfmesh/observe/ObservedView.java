@@ -11,11 +11,13 @@ import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.observe.ObservedState.Forwarding;
 import io.tfmesh.observe.ObservedState.ProcessHealth;
 import io.tfmesh.observe.ObservedState.Setting;
+import io.tfmesh.observe.ObservedState.SourceReading;
 import org.jspecify.annotations.Nullable;
 
 /** What the cluster page shows of an observation: the same facts, arranged to be compared. */
 public record ObservedView(ObservedState state, String age, List<SubnetRow> subnets, List<BgpRouterRow> bgpRouters,
-		List<NetworkRow> defaultNetworks, Map<String, List<ProcessHealth>> healthByNode) {
+		List<NetworkRow> defaultNetworks, Map<String, List<ProcessHealth>> healthByNode, ClusterVerdict verdict,
+		Instant now) {
 
 	/**
 	 * One kind of CIDR as each source of the cluster has it; kube-manager does not read kubeadm's
@@ -65,8 +67,11 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 
 	static ObservedView of(ObservedState state, Instant now) {
 		String cluster = state.tfClusterName();
-		return new ObservedView(state, age(Duration.between(state.observedAt(), now)), subnets(state, cluster),
-				bgpRouters(state), defaultNetworks(state, cluster), ContrailStatusReport.byNode(state.health()));
+		List<SubnetRow> subnets = subnets(state, cluster);
+		List<String> disagreeing = subnets.stream().filter(row -> !row.agree()).map(SubnetRow::kind).toList();
+		return new ObservedView(state, age(Duration.between(state.observedAt(), now)), subnets, bgpRouters(state),
+				defaultNetworks(state, cluster), ContrailStatusReport.byNode(state.health()),
+				ClusterVerdict.of(state, disagreeing), now);
 	}
 
 	private static List<SubnetRow> subnets(ObservedState state, @Nullable String cluster) {
@@ -190,6 +195,36 @@ public record ObservedView(ObservedState state, String age, List<SubnetRow> subn
 			return seconds / 3600 + " h ago";
 		}
 		return seconds / 86400 + " days ago";
+	}
+
+	/** How long ago something was read, for people: {@code 2 min ago}. */
+	public String ageOf(Instant readAt) {
+		return age(Duration.between(readAt, now));
+	}
+
+	/**
+	 * A source that answered was read, which says nothing about the cluster's health: it is shown
+	 * as read, and green only while the cluster is healthy.
+	 */
+	public String sourceText(SourceReading source) {
+		return source.ok() ? "read" : source.status();
+	}
+
+	public String sourceClass(SourceReading source) {
+		if (!source.ok()) {
+			return "warn";
+		}
+		return verdict.level() == ClusterVerdict.Level.HEALTHY ? "ok" : "read";
+	}
+
+	/** The badge of a line of contrail-status: a stopped control node or agent stands out from the rest. */
+	public String stateClass(ProcessHealth health) {
+		return switch (ClusterVerdict.levelOf(health)) {
+			case HEALTHY -> "ok";
+			case CRITICAL -> "critical";
+			case UNKNOWN -> "unknown";
+			default -> "warn";
+		};
 	}
 
 	public boolean anyDisagreement() {

@@ -61,6 +61,9 @@ abstract class PlanApplicationSupport {
 		registry.add("tfmesh.data-dir", DATA_DIR::toString);
 		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
 		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
+		// registering a cluster would test its connections and observe it in the background;
+		// OnboardingApplicationSupport turns it on for the tests of onboarding
+		registry.add("tfmesh.onboarding.enabled", () -> "false");
 		registry.add("tfmesh.fabric.observation-timeout", () -> "20s");
 		registry.add("tfmesh.plans.sweep-interval", () -> "0s");
 		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");

@@ -42,6 +42,9 @@ public abstract class IntegrationTestSupport {
 		registry.add("tfmesh.admin.password", () -> ADMIN_PASSWORD);
 		// tests observe when they want to, and a silent cluster must not hold them for long
 		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
+		// registering a cluster would test its connections and observe it in the background;
+		// OnboardingApplicationSupport turns it on for the tests of onboarding
+		registry.add("tfmesh.onboarding.enabled", () -> "false");
 		registry.add("tfmesh.fabric.observation-timeout", () -> "3s");
 		// the suite's deliberately wrong credentials all come from 127.0.0.1, many for the same
 		// accounts; LoginAbuseIT tests the login limits in an application of its own

@@ -29,6 +29,13 @@ class SandboxPageController {
 		return "sandbox/sandbox";
 	}
 
+	/** One emulated cluster's processes, which the page asks for again every few seconds. */
+	@GetMapping("/{name}/status")
+	String status(@PathVariable String name, Model model) {
+		model.addAttribute("c", SandboxView.of(cluster(name)));
+		return "sandbox/sandbox :: status(c=${c})";
+	}
+
 	@PostMapping("/reset")
 	String reset(RedirectAttributes redirect) {
 		sandbox.reset();

@@ -52,6 +52,25 @@ class SeedStoryBrowserIT {
 	}
 
 	@Test
+	void theSandboxPageKeepsItsProcessesCurrent() {
+		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
+			browser.login("admin", PASSWORD);
+			browser.waitForPath("/");
+			browser.go("/sandbox");
+			String refreshed = browser.textOf(By.id("sandbox-refreshed-aws-east"));
+			browser.script("document.getElementById('sandbox-status-aws-east').dataset.before = 'yes'");
+
+			// every 10 s by default: the block is replaced without the page being loaded again
+			await().atMost(Duration.ofSeconds(40)).until(() -> Boolean.TRUE.equals(browser.script(
+					"var s = document.getElementById('sandbox-status-aws-east');"
+							+ " return s != null && s.dataset.before === undefined")));
+			assertThat(browser.textOf(By.id("sandbox-refreshed-aws-east"))).isNotEqualTo(refreshed);
+			assertThat(browser.textOf(By.id("sandbox-status-aws-east"))).contains("control/control", "8083");
+			assertThat(browser.has(By.id("fault-submit-aws-east"))).isTrue();
+		}
+	}
+
+	@Test
 	void theSeedStoryThroughThePages() {
 		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
 			browser.login("admin", PASSWORD);
