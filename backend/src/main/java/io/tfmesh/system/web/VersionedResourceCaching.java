@@ -23,6 +23,9 @@ class VersionedResourceCaching extends OncePerRequestFilter {
 
 	static final String IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).immutable().getHeaderValue();
 
+	/** What {@link StaticResourceConfiguration} has the resource handler send with a file. */
+	static final String SERVED = CacheControl.noCache().getHeaderValue();
+
 	/** {@code name-<md5 of the content>.ext}, as {@code VersionResourceResolver}'s content strategy names files. */
 	private static final Pattern VERSIONED = Pattern.compile("-[0-9a-f]{32}\\.[^/]*$");
 
@@ -38,12 +41,20 @@ class VersionedResourceCaching extends OncePerRequestFilter {
 
 			@Override
 			public void setHeader(String name, String value) {
-				super.setHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? IMMUTABLE : value);
+				super.setHeader(name, cacheControl(name, value));
 			}
 
 			@Override
 			public void addHeader(String name, String value) {
-				super.addHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? IMMUTABLE : value);
+				super.addHeader(name, cacheControl(name, value));
+			}
+
+			/**
+			 * Only the resource handler's own header, set when it serves the file: an error (a hash
+			 * that is not the file's, for one) keeps what the rest of tfmesh sets, before its status.
+			 */
+			private String cacheControl(String name, String value) {
+				return HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) && SERVED.equals(value) ? IMMUTABLE : value;
 			}
 
 		});
