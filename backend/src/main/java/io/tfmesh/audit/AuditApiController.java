@@ -5,7 +5,6 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.web.PageQuery;
-import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +25,12 @@ class AuditApiController {
 
 	@GetMapping
 	@Operation(summary = "List audit entries, newest first",
-			description = "Filters: actor, action (create, update, delete), objectType (cloud, cluster, user, api-token), "
-					+ "objectId, from and to (ISO-8601 instants, to exclusive).")
-	PageView<AuditEntry> list(@RequestParam(required = false) @Nullable String actor,
+			description = "Filters: actor, action (create, update, delete, login, login-failed, and the plan transitions "
+					+ "submit, approve, reject, apply, cancel, expire, stale, applied, failed, reverse), objectType (cloud, "
+					+ "cluster, mesh, allocation, reservation (the allocations an admin set aside), intent, plan, user, "
+					+ "api-token, login), objectId, from and to (ISO-8601 instants, to exclusive). Up to 10,000 matching "
+					+ "entries are counted; beyond that totalItems is the database's estimate and totalExact is false.")
+	AuditPage list(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String objectType,
 			@RequestParam(required = false) @Nullable String objectId,

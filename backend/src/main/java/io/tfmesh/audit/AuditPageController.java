@@ -1,6 +1,9 @@
 package io.tfmesh.audit;
 
+import java.util.Arrays;
+
 import io.tfmesh.system.web.PageQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -13,8 +16,11 @@ class AuditPageController {
 
 	private final AuditQueries audit;
 
-	AuditPageController(AuditQueries audit) {
+	private final AuditLinks links;
+
+	AuditPageController(AuditQueries audit, AuditLinks links) {
 		this.audit = audit;
+		this.links = links;
 	}
 
 	@GetMapping("/audit")
@@ -22,10 +28,14 @@ class AuditPageController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String objectType,
 			@RequestParam(required = false) @Nullable String objectId, @RequestParam(required = false) Integer page,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		AuditFilter filter = new AuditFilter(actor, action, objectType, objectId, null, null);
+		AuditPage entries = audit.find(filter, PageQuery.of(page, 50));
 		model.addAttribute("filter", filter);
-		model.addAttribute("entries", audit.find(filter, PageQuery.of(page, 50)));
+		model.addAttribute("entries", entries);
+		model.addAttribute("links", links.of(entries.items(), request.isUserInRole("ADMIN")));
+		model.addAttribute("objectTypes", AuditObjectType.offered(audit.recordedObjectTypes()));
+		model.addAttribute("actions", Arrays.stream(AuditAction.values()).map(AuditAction::json).toList());
 		return "audit/list";
 	}
 

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.tfmesh.system.web.PageQuery;
-import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,29 +22,44 @@ import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the audit log, newest first. */
+/**
+ * Reads the audit log, newest first. Counting every entry that matches would read a large log
+ * from end to end on every view: up to {@value #EXACT_COUNT_LIMIT} are counted, more are the
+ * planner's estimate, and the page says which.
+ */
 @Component
 public class AuditQueries {
 
 	/** Fields that change on every update and say nothing to a reader. */
 	private static final Set<String> BOOKKEEPING = Set.of("version", "createdAt", "updatedAt");
 
+	/** Entries beyond this many that match a filter are estimated, not counted. */
+	static final int EXACT_COUNT_LIMIT = 10_000;
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
 
+	private final int exactCountLimit;
+
+	@Autowired
 	AuditQueries(JdbcTemplate jdbc, JsonMapper json) {
+		this(jdbc, json, EXACT_COUNT_LIMIT);
+	}
+
+	AuditQueries(JdbcTemplate jdbc, JsonMapper json, int exactCountLimit) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.exactCountLimit = exactCountLimit;
 	}
 
 	@Transactional(readOnly = true)
-	public PageView<AuditEntry> find(AuditFilter filter, PageQuery page) {
+	public AuditPage find(AuditFilter filter, PageQuery page) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> args = new ArrayList<>();
 		condition(where, args, "actor = ?", filter.actor());
 		condition(where, args, "action = ?", filter.action() == null ? null : filter.action().toLowerCase());
-		condition(where, args, "object_type = ?", filter.objectType());
+		objectType(where, args, filter.objectType());
 		condition(where, args, "object_id = ?", filter.objectId());
 		if (filter.from() != null) {
 			where.append(" AND at >= ?");
@@ -54,15 +69,72 @@ public class AuditQueries {
 			where.append(" AND at < ?");
 			args.add(Timestamp.from(filter.to()));
 		}
-		Long total = jdbc.queryForObject("SELECT count(*) FROM audit_event" + where, Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
-		pageArgs.add(page.size());
+		pageArgs.add(page.size() + 1);
 		pageArgs.add(page.offset());
-		List<AuditEntry> entries = jdbc.query("""
+		List<AuditEntry> entries = new ArrayList<>(jdbc.query("""
 				SELECT id, at, actor, action, object_type, object_id, object_name, before_state, after_state
 				FROM audit_event""" + where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", this::entry,
-				pageArgs.toArray());
-		return PageView.of(entries, page, total == null ? 0 : total);
+				pageArgs.toArray()));
+		boolean more = entries.size() > page.size();
+		if (more) {
+			entries.remove(page.size());
+		}
+		long seen = page.offset() + entries.size() + (more ? 1 : 0);
+		if (!more && (!entries.isEmpty() || page.offset() == 0)) {
+			// the last page: what lies before it and on it is all there is
+			return AuditPage.of(entries, page, seen, true, false);
+		}
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(exactCountLimit + 1);
+		Long counted = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM audit_event" + where + " LIMIT ?) s",
+				Long.class, countArgs.toArray());
+		long upTo = counted == null ? 0 : counted;
+		if (upTo <= exactCountLimit) {
+			return AuditPage.of(entries, page, upTo, true, more);
+		}
+		long estimate = Math.max(estimate(where.toString(), args), exactCountLimit + 1L);
+		return AuditPage.of(entries, page, Math.max(estimate, seen), false, more);
+	}
+
+	/** The latest entries, without counting them. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> recent(int limit) {
+		return jdbc.query("""
+				SELECT id, at, actor, action, object_type, object_id, object_name, before_state, after_state
+				FROM audit_event ORDER BY at DESC, id DESC LIMIT ?""", this::entry, limit);
+	}
+
+	/**
+	 * The kinds of objects the log holds entries of, besides those it names always: a loose index
+	 * scan, one index lookup per kind, not a pass over the entries.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> recordedObjectTypes() {
+		return jdbc.queryForList("""
+				WITH RECURSIVE kinds(kind) AS (
+				    SELECT min(object_type) FROM audit_event
+				    UNION ALL
+				    SELECT (SELECT min(object_type) FROM audit_event WHERE object_type > kinds.kind)
+				    FROM kinds WHERE kinds.kind IS NOT NULL)
+				SELECT kind FROM kinds WHERE kind IS NOT NULL""", String.class);
+	}
+
+	/** The planner's estimate of how many entries match, read from its statistics. */
+	private long estimate(String where, List<Object> args) {
+		String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) SELECT 1 FROM audit_event" + where, String.class,
+				args.toArray());
+		JsonNode rows = json.readTree(plan).path(0).path("Plan").path("Plan Rows");
+		return rows.isNumber() ? rows.asLong() : 0;
+	}
+
+	private static void objectType(StringBuilder where, List<Object> args, @Nullable String objectType) {
+		if (AuditObjectType.RESERVATION.equals(objectType == null ? null : objectType.strip())) {
+			// a reservation is an allocation that holds a block for nobody
+			where.append(" AND object_type = 'allocation' AND coalesce(after_state, before_state) ->> 'kind' = 'reserved'");
+			return;
+		}
+		condition(where, args, "object_type = ?", objectType);
 	}
 
 	private static void condition(StringBuilder where, List<Object> args, String sql, @Nullable String value) {

@@ -1,6 +1,5 @@
 package io.tfmesh.dashboard;
 
-import io.tfmesh.audit.AuditFilter;
 import io.tfmesh.audit.AuditQueries;
 import io.tfmesh.inventory.CloudService;
 import io.tfmesh.inventory.ClusterService;
@@ -29,7 +28,7 @@ class DashboardController {
 	String dashboard(Model model) {
 		model.addAttribute("cloudCount", clouds.list("", PageQuery.of(0, 1)).totalItems());
 		model.addAttribute("clusters", clusters.list("", null, PageQuery.of(0, 10)));
-		model.addAttribute("recent", audit.find(AuditFilter.none(), PageQuery.of(0, 8)).items());
+		model.addAttribute("recent", audit.recent(8));
 		return "dashboard/dashboard";
 	}
 

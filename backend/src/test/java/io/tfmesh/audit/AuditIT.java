@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.DashboardSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
+import io.tfmesh.system.web.PageQuery;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static io.tfmesh.support.Fixtures.section;
@@ -22,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditIT extends IntegrationTestSupport {
 
 	private static final String AUDIT = "/api/v1/audit";
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void cloudCreateUpdateDeleteAreRecordedWithBeforeAndAfter() {
@@ -286,6 +293,79 @@ class AuditIT extends IntegrationTestSupport {
 		assertThat(admin.put("/api/v1/users/" + user.id(), Map.of("role", "admin", "enabled", true, "password", "short",
 				"version", 0)).status()).isEqualTo(400);
 		assertThat(actions(admin.get(AUDIT + "?objectType=user&objectId=" + user.id()))).containsExactly("create");
+	}
+
+	@Test
+	void everyObjectTypeIsFilteredAndEachEntryLinksToItsObject() {
+		Api admin = api.asAdmin();
+		long meshId = admin.post("/api/v1/meshes", Map.of("name", unique("audited-mesh"))).json().get("id").asLong();
+		Api.Response reserved = admin.post("/api/v1/meshes/" + meshId + "/reservations",
+				Map.of("cidr", "100.70.0.0/16", "note", "audited"));
+		assertThat(reserved.status()).as(reserved.toString()).isEqualTo(201);
+		long reservationId = reserved.json().get("id").asLong();
+		long cloudId = Fixtures.createCloud(admin, unique("audited-gone"));
+		assertThat(admin.delete("/api/v1/clouds/" + cloudId).status()).isEqualTo(204);
+
+		assertThat(actions(admin.get(AUDIT + "?objectType=mesh&objectId=" + meshId))).containsExactly("create");
+		assertThat(types(admin.get(AUDIT + "?objectType=allocation&objectId=" + reservationId)))
+			.containsExactly("allocation");
+		assertThat(types(admin.get(AUDIT + "?objectType=reservation&objectId=" + reservationId)))
+			.containsExactly("allocation");
+		List<JsonNode> reservations = items(admin.get(AUDIT + "?objectType=reservation&size=200"));
+		assertThat(reservations).isNotEmpty()
+			.allMatch(entry -> "reserved".equals(entry.path("after").path("kind").asString())
+					|| "reserved".equals(entry.path("before").path("kind").asString()));
+
+		DashboardSession page = DashboardSession.logIn("http://localhost:" + port, ADMIN, ADMIN_PASSWORD);
+		String all = page.get("/audit").body();
+		assertThat(all).contains(">Clouds<", ">Clusters<", ">Meshes<", ">Allocations<", ">Reservations<", ">Intents<",
+				">Plans<", ">Users<", ">API tokens<", ">Logins<");
+		assertThat(all).contains("<option value=\"login-failed\"", "<option value=\"approve\"");
+
+		String ofReservation = page.get("/audit?objectType=reservation&objectId=" + reservationId).body();
+		assertThat(ofReservation).contains("<option value=\"reservation\" selected=\"selected\">Reservations</option>")
+			.contains("href=\"/meshes/" + meshId + "\"")
+			.contains("1 entries");
+		String ofMesh = page.get("/audit?objectType=mesh&objectId=" + meshId).body();
+		assertThat(ofMesh).contains("class=\"object-link\" href=\"/meshes/" + meshId + "\"");
+
+		// a deleted object has no page, but its entries stay one click away
+		String ofCloud = page.get("/audit?objectType=cloud&objectId=" + cloudId).body();
+		assertThat(ofCloud).doesNotContain("href=\"/clouds/" + cloudId + "\"")
+			.contains("href=\"/audit?objectType=cloud&amp;objectId=" + cloudId + "\"");
+	}
+
+	@Test
+	void beyondTheCountLimitTotalsAreEstimatesAndPagingStillReachesEveryEntry() {
+		TestAccount operator = Fixtures.account(api, "operator");
+		for (int i = 0; i < 5; i++) {
+			Fixtures.createCloud(operator.client(), unique("counted"));
+		}
+		AuditFilter mine = new AuditFilter(operator.username(), null, null, null, null, null);
+		AuditQueries countingThree = new AuditQueries(jdbc, json, 3);
+
+		AuditPage first = countingThree.find(mine, PageQuery.of(0, 2));
+		assertThat(first.totalExact()).isFalse();
+		assertThat(first.totalItems()).isGreaterThanOrEqualTo(4);
+		assertThat(first.items()).hasSize(2);
+		assertThat(first.hasNext()).isTrue();
+		AuditPage second = countingThree.find(mine, PageQuery.of(1, 2));
+		assertThat(second.hasNext()).isTrue();
+		AuditPage last = countingThree.find(mine, PageQuery.of(2, 2));
+		assertThat(last.items()).hasSize(1);
+		assertThat(last.hasNext()).isFalse();
+		assertThat(last.totalExact()).isTrue();
+		assertThat(last.totalItems()).isEqualTo(5);
+		List<Long> ids = new ArrayList<>();
+		for (AuditPage page : List.of(first, second, last)) {
+			page.items().forEach(entry -> ids.add(entry.id()));
+		}
+		assertThat(ids).hasSize(5).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+
+		AuditPage counted = new AuditQueries(jdbc, json, 10).find(mine, PageQuery.of(0, 2));
+		assertThat(counted.totalExact()).isTrue();
+		assertThat(counted.totalItems()).isEqualTo(5);
+		assertThat(counted.totalPages()).isEqualTo(3);
 	}
 
 	@Test

@@ -192,7 +192,14 @@ class SecurityIT extends IntegrationTestSupport {
 		assertThat(viewer.status()).isEqualTo(200);
 		assertThat(viewer.json().has("components")).as(viewer.toString()).isFalse();
 
-		Api.Response admin = api.asAdmin().get("/actuator/health");
+		// health takes no HTTP Basic credentials (they would cost a password check on a public path), only tokens
+		Api.Response adminBasic = api.asAdmin().get("/actuator/health");
+		assertThat(adminBasic.status()).isEqualTo(200);
+		assertThat(adminBasic.json().has("components")).as(adminBasic.toString()).isFalse();
+
+		String token = api.asAdmin().post("/api/v1/tokens", Map.of("name", unique("health"))).json().get("token")
+			.asString();
+		Api.Response admin = api.bearer(token).get("/actuator/health");
 		assertThat(admin.status()).isEqualTo(200);
 		assertThat(admin.json().path("components").path("db").path("status").asString()).as(admin.toString())
 			.isEqualTo("UP");

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts failed logins per username and per client address, and refuses both for a while once
@@ -20,6 +22,8 @@ class LoginThrottle {
 
 	/** More keys than this and expired ones are dropped, so that made-up usernames cannot fill memory. */
 	private static final int PRUNE_ABOVE = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
 	private final LoginThrottleSettings settings;
 
@@ -45,9 +49,13 @@ class LoginThrottle {
 
 	void failed(@Nullable String username, String address) {
 		Instant now = clock.instant();
-		count(clientKey(address), now);
-		if (username != null) {
-			count(accountKey(username), now);
+		if (count(clientKey(address), now) == settings.maxFailuresPerClient()) {
+			log.warn("Refusing logins from {} for {}: {} failed logins", address, settings.lockout(),
+					settings.maxFailuresPerClient());
+		}
+		if (username != null && count(accountKey(username), now) == settings.maxFailuresPerAccount()) {
+			log.warn("Refusing logins of an account for {}: {} failed logins, the last from {}", settings.lockout(),
+					settings.maxFailuresPerAccount(), address);
 		}
 		if (failures.size() > PRUNE_ABOVE) {
 			failures.values().removeIf(entry -> !entry.lastAt().plus(settings.lockout()).isAfter(now));
@@ -58,9 +66,9 @@ class LoginThrottle {
 		failures.remove(accountKey(username));
 	}
 
-	private void count(String key, Instant now) {
-		failures.compute(key, (k, entry) -> entry == null || !entry.lastAt().plus(settings.lockout()).isAfter(now)
-				? new Failures(1, now) : new Failures(entry.count() + 1, now));
+	private int count(String key, Instant now) {
+		return failures.compute(key, (k, entry) -> entry == null || !entry.lastAt().plus(settings.lockout()).isAfter(now)
+				? new Failures(1, now) : new Failures(entry.count() + 1, now)).count();
 	}
 
 	private @Nullable Instant blockedUntil(String key, int max, Instant now) {

@@ -2,6 +2,7 @@ package io.tfmesh.system.security;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -19,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
@@ -65,6 +70,9 @@ class SecurityConfiguration {
 	static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
 		.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+	/** Answered to anybody, without looking at HTTP Basic credentials. */
+	static final String[] PUBLIC_API_PATHS = { "/actuator/health", "/actuator/health/**" };
+
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
 			+ "magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -81,8 +89,33 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+	PasswordEncoder passwordEncoder(MeterRegistry meters) {
+		return new CountingPasswordEncoder(new BCryptPasswordEncoder(), meters);
+	}
+
+	/**
+	 * Paths anybody may call, such as the health probes of a load balancer: they take no HTTP
+	 * Basic credentials at all, so that wrong ones sent there cost no password check. An admin's
+	 * API token still shows the health details.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicApiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, JsonMapper json,
+			LoginAttempts attempts) throws Exception {
+		ProblemResponses problems = new ProblemResponses(json);
+		http.securityMatcher(PUBLIC_API_PATHS)
+			.headers(SecurityConfiguration::securityHeaders)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new LoginThrottleFilter(attempts.throttle(), problems), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems.unauthenticated(), attempts),
+					AnonymousAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
+				.accessDeniedHandler(problems.forbidden()))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		return http.build();
 	}
 
 	@Bean
@@ -103,9 +136,18 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator tokens, JsonMapper json,
-			LoginAttempts attempts) throws Exception {
+			LoginAttempts attempts, UserDetailsService accounts, PasswordEncoder passwordEncoder,
+			BasicCredentialCacheSettings cacheSettings, Clock clock, MeterRegistry meters,
+			AuthenticationEventPublisher events) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		// the API's own: the dashboard's form login checks its password every time, it happens once a session
+		ProviderManager basicLogins = new ProviderManager(
+				new VerifiedCredentials(passwords, accounts, cacheSettings, clock, meters));
+		basicLogins.setAuthenticationEventPublisher(events);
 		http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationManager(basicLogins)
 			.headers(SecurityConfiguration::securityHeaders)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -118,7 +160,6 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems.forbidden()))
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(ADMIN)
 				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
 				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(VIEWER)
