@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * At most {@code capacity} clients, one per cluster, each kept while the cluster's credentials
- * stay the same. Beyond the capacity the least recently used client is closed; a client is
+ * stay the same (their version only grows). Beyond the capacity the least recently used client is closed; a client is
  * also closed when its cluster's credentials change or the cluster is removed. A client is
  * leased for the length of a call, and one that has to go while leased is closed when its last
  * call returns, so a call never loses its client half-way.
@@ -73,6 +73,14 @@ final class ClientPool<C extends AutoCloseable> implements AutoCloseable {
 
 	private synchronized Entry<C> lease(long clusterId, long credentialsVersion, Supplier<C> build) {
 		Entry<C> entry = entries.get(clusterId);
+		if (entry != null && entry.credentialsVersion > credentialsVersion) {
+			// a caller still holding older credentials gets a client of its own for the call,
+			// without displacing the current one
+			Entry<C> once = new Entry<>(credentialsVersion, build.get());
+			once.retired = true;
+			once.leases++;
+			return once;
+		}
 		if (entry == null || entry.credentialsVersion != credentialsVersion) {
 			C client = build.get();
 			if (entry != null) {

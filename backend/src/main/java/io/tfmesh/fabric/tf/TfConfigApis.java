@@ -69,6 +69,11 @@ public class TfConfigApis {
 		release(changed.clusterId());
 	}
 
+	/** Whether the cluster has a client now. */
+	public synchronized boolean holds(long clusterId) {
+		return clients.containsKey(clusterId);
+	}
+
 	/** How many clusters have a client now. */
 	public synchronized int openClients() {
 		return clients.size();
