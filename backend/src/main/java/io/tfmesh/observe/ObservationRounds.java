@@ -118,12 +118,20 @@ final class ObservationRounds {
 
 	private void observe(long clusterId) {
 		Running running = new Running(Thread.currentThread());
-		ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
-			if (running.interrupt()) {
-				log.warn("Observing cluster {} did not finish within {}s; interrupted", clusterId,
-						deadline.toSeconds());
-			}
-		}, clock.instant().plus(deadline));
+		ScheduledFuture<?> watchdog;
+		try {
+			watchdog = scheduler.schedule(() -> {
+				if (running.interrupt()) {
+					log.warn("Observing cluster {} did not finish within {}s; interrupted", clusterId,
+							deadline.toSeconds());
+				}
+			}, clock.instant().plus(deadline));
+		}
+		catch (RejectedExecutionException ex) {
+			// the application is stopping: no observation starts without its deadline
+			busy.remove(clusterId);
+			return;
+		}
 		try {
 			observation.accept(clusterId);
 		}

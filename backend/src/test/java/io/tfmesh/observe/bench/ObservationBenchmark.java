@@ -31,6 +31,8 @@ import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.fabric.FabricSettings;
 import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
 import io.tfmesh.fabric.tf.TfConfigApis;
+import io.tfmesh.inventory.ClusterRequest;
+import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
@@ -72,14 +74,13 @@ public final class ObservationBenchmark {
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		int clusterCount = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 2000;
 		List<String> springArgs = new ArrayList<>(List.of("--server.port=0",
-				"--tfmesh.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
-				"--tfmesh.fabric.observe-interval=2m", "--logging.level.root=WARN",
+				"--tfmesh.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD, "--logging.level.root=WARN",
 				// registering is the operator's doing, not what is measured
 				"--tfmesh.security.login.max-failures-per-client=100000"));
-		for (String arg : args) {
-			if (arg.startsWith("--")) {
-				springArgs.add(arg);
-			}
+		List<String> given = List.of(args).stream().filter(arg -> arg.startsWith("--")).toList();
+		springArgs.addAll(given);
+		if (given.stream().noneMatch(arg -> arg.startsWith("--tfmesh.fabric.observe-interval="))) {
+			springArgs.add("--tfmesh.fabric.observe-interval=2m");
 		}
 		Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "observe-bench-");
 		springArgs.add("--tfmesh.data-dir=" + work.resolve("tfmesh"));
@@ -108,8 +109,10 @@ public final class ObservationBenchmark {
 		JdbcTemplate jdbc = tfmesh.getBean(JdbcTemplate.class);
 		FabricSettings settings = tfmesh.getBean(FabricSettings.class);
 		int port = ((WebServerApplicationContext) tfmesh).getWebServer().getPort();
-		Api admin = new Api("http://localhost:" + port, tfmesh.getBean(JsonMapper.class)).asAdmin();
+		JsonMapper json = tfmesh.getBean(JsonMapper.class);
+		Api admin = new Api("http://localhost:" + port, json).asAdmin();
 		long cloudId = Fixtures.createCloud(admin, "bench-cloud");
+		ClusterService clusters = tfmesh.getBean(ClusterService.class);
 
 		System.out.printf(Locale.ROOT, "%nObservation benchmark: %d registered clusters, %d answering (%d emulated "
 				+ "clusters behind them), %d refusing%n", clusterCount, answering(clusterCount), emulated.size(),
@@ -121,17 +124,20 @@ public final class ObservationBenchmark {
 				settings.clientPoolSize(), settings.observationTimeout());
 		ProcessResources before = ProcessResources.now();
 		System.out.println(before.line("started, nothing registered"));
+		System.out.println("  thread pools (2 or more threads): " + before.pools(2));
 
 		Instant registering = Instant.now();
 		List<Callable<Long>> registrations = new ArrayList<>();
 		for (int index = 0; index < clusterCount; index++) {
 			int at = index;
-			registrations.add(() -> register(admin, cloudId, at, emulated));
+			registrations.add(() -> register(clusters, json, cloudId, at, emulated));
 		}
 		for (Future<Long> registered : setup.invokeAll(registrations)) {
 			registered.get();
 		}
-		System.out.println(ProcessResources.now().line("registered (" + seconds(registering, Instant.now()) + " s)"));
+		ProcessResources registered = ProcessResources.now();
+		System.out.println(registered.line("registered (" + seconds(registering, Instant.now()) + " s)"));
+		System.out.println("  thread pools (2 or more threads): " + registered.pools(2));
 
 		KubernetesConnectors kubernetes = tfmesh.getBean(KubernetesConnectors.class);
 		TfConfigApis tungstenFabric = tfmesh.getBean(TfConfigApis.class);
@@ -152,6 +158,7 @@ public final class ObservationBenchmark {
 			System.out.printf(Locale.ROOT, "  clients kept: %d Kubernetes, %d TF config API%n",
 					kubernetes.openClients(), tungstenFabric.openClients());
 			System.out.println("  thread pools at the peak (2 or more threads): " + highest.pools(2));
+			System.out.println("  thread pools after (2 or more threads): " + after.pools(2));
 		}
 		System.out.printf(Locale.ROOT, "grown since start: %+d fds, %+d threads%n",
 				after.fileDescriptors() - before.fileDescriptors(), after.threads() - before.threads());
@@ -162,8 +169,13 @@ public final class ObservationBenchmark {
 		return clusterCount - clusterCount / 4;
 	}
 
-	/** Three clusters in four answer, through one of the emulated clusters; the fourth refuses. */
-	private static long register(Api admin, long cloudId, int index, List<Emulated> emulated) {
+	/**
+	 * Three clusters in four answer, through one of the emulated clusters; the fourth refuses.
+	 * Registered through the inventory service, as the REST API does, without an HTTP request
+	 * (and its password check) for each.
+	 */
+	private static long register(ClusterService clusters, JsonMapper json, long cloudId, int index,
+			List<Emulated> emulated) {
 		Map<String, Object> cluster = new LinkedHashMap<>();
 		cluster.put("name", String.format(Locale.ROOT, "bench-%04d", index));
 		cluster.put("cloudId", cloudId);
@@ -178,11 +190,7 @@ public final class ObservationBenchmark {
 			cluster.put("tungstenFabric", Map.of("apiUrl", target.tungstenFabric.url(), "auth", "noauth"));
 			cluster.put("controlNodes", List.of(target.master));
 		}
-		Api.Response created = admin.post("/api/v1/clusters", cluster);
-		if (created.status() != 201) {
-			throw new IllegalStateException("registering " + cluster.get("name") + " was refused: " + created);
-		}
-		return created.json().get("id").asLong();
+		return clusters.create(json.convertValue(cluster, ClusterRequest.class)).id();
 	}
 
 	/**

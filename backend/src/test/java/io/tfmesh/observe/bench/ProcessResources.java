@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 record ProcessResources(long fileDescriptors, int threads, Map<String, Integer> threadPools) {
 
 	static ProcessResources now() {
-		return of(fileDescriptorCount(), Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList());
+		return of(fileDescriptorCount(), threadNames());
 	}
 
 	static ProcessResources of(long fileDescriptors, Collection<String> threadNames) {
@@ -52,6 +54,17 @@ record ProcessResources(long fileDescriptors, int threads, Map<String, Integer> 
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 			.map(pool -> pool.getValue() + " " + pool.getKey())
 			.collect(Collectors.joining(", "));
+	}
+
+	/** Without their stacks, which would cost more than the sampling can afford. */
+	private static List<String> threadNames() {
+		ThreadGroup root = Thread.currentThread().getThreadGroup();
+		while (root.getParent() != null) {
+			root = root.getParent();
+		}
+		Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+		int count = root.enumerate(threads, true);
+		return Arrays.stream(threads, 0, count).map(Thread::getName).toList();
 	}
 
 	private static long fileDescriptorCount() {
