@@ -46,9 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Registers 2,000 clusters in tfmesh's real application (embedded PostgreSQL, the scheduled
- * observation) and lets two rounds of scheduled observation run over them, printing the
- * process's open file descriptors and live threads before, during (the peak) and after each
- * round, and how long each round took. Three clusters in four point at one of a few emulated
+ * observation) and lets the scheduled observation run over them for two intervals, printing
+ * the process's open file descriptors and live threads before, during (the peak) and after
+ * each interval, and how many observations were stored in it. Three clusters in four point at one of a few emulated
  * clusters (Kubernetes API, TF config API, introspect), which answer; the rest at a port where
  * nothing listens, which refuses. The emulators run in the same process: their share is in the
  * figure taken before registration.
@@ -142,23 +142,23 @@ public final class ObservationBenchmark {
 		KubernetesConnectors kubernetes = tfmesh.getBean(KubernetesConnectors.class);
 		TfConfigApis tungstenFabric = tfmesh.getBean(TfConfigApis.class);
 		ProcessResources after = null;
-		for (int round = 1; round <= 2; round++) {
+		for (int window = 1; window <= 2; window++) {
 			Peak peak = Peak.sample();
 			Instant since = Instant.now();
-			Map<String, Object> figures = awaitRound(jdbc, since, clusterCount, settings.observeInterval());
+			Map<String, Object> figures = observeFor(jdbc, since, settings.observeInterval());
 			ProcessResources highest = peak.stop();
 			after = ProcessResources.now();
-			System.out.printf(Locale.ROOT, "round %d: %s clusters observed (%s complete) from %s to %s, %.1f s; "
-					+ "observations took %s ms on average, %s ms at most%n", round, figures.get("clusters"),
-					figures.get("complete"), time(figures.get("first_start")), time(figures.get("last_end")),
-					between(figures.get("first_start"), figures.get("last_end")).toMillis() / 1000.0,
+			System.out.printf(Locale.ROOT, "interval %d (%s s): %s observations stored of %s clusters (%s complete, "
+					+ "%s of refusing clusters), %.1f a second; they took %s ms on average, %s ms at most%n", window,
+					settings.observeInterval().toSeconds(), figures.get("observations"), figures.get("clusters"),
+					figures.get("complete"), figures.get("refusing"),
+					((Number) figures.get("observations")).doubleValue() / settings.observeInterval().toSeconds(),
 					figures.get("mean_ms"), figures.get("max_ms"));
-			System.out.println(highest.line("  peak during round " + round));
-			System.out.println(after.line("  after round " + round));
+			System.out.println(highest.line("  peak during interval " + window));
+			System.out.println(after.line("  after interval " + window));
 			System.out.printf(Locale.ROOT, "  clients kept: %d Kubernetes, %d TF config API%n",
 					kubernetes.openClients(), tungstenFabric.openClients());
 			System.out.println("  thread pools at the peak (2 or more threads): " + highest.pools(2));
-			System.out.println("  thread pools after (2 or more threads): " + after.pools(2));
 		}
 		System.out.printf(Locale.ROOT, "grown since start: %+d fds, %+d threads%n",
 				after.fileDescriptors() - before.fileDescriptors(), after.threads() - before.threads());
@@ -193,44 +193,22 @@ public final class ObservationBenchmark {
 		return clusters.create(json.convertValue(cluster, ClusterRequest.class)).id();
 	}
 
-	/**
-	 * Waits until every cluster has an observation that started after {@code since}: the next
-	 * round starts within an interval and spreads over one, so three intervals are plenty.
-	 */
-	private static Map<String, Object> awaitRound(JdbcTemplate jdbc, Instant since, int clusterCount,
-			Duration interval) throws InterruptedException {
-		Instant giveUp = since.plus(interval.multipliedBy(3));
-		String figures = """
-				SELECT count(*) AS clusters, count(*) FILTER (WHERE complete) AS complete,
-				       min(observed_at) AS first_start,
-				       max(observed_at + duration_ms * interval '1 millisecond') AS last_end,
-				       round(avg(duration_ms)) AS mean_ms, max(duration_ms) AS max_ms
-				FROM (SELECT DISTINCT ON (cluster_id) cluster_id, observed_at, duration_ms, complete
-				      FROM cluster_observation WHERE observed_at >= ?
-				      ORDER BY cluster_id, observed_at) first_of_round""";
-		while (true) {
-			Map<String, Object> row = jdbc.queryForMap(figures, Timestamp.from(since));
-			if (((Number) row.get("clusters")).intValue() >= clusterCount) {
-				return row;
-			}
-			if (Instant.now().isAfter(giveUp)) {
-				throw new IllegalStateException("only " + row.get("clusters") + " of " + clusterCount
-						+ " clusters were observed within three intervals");
-			}
-			TimeUnit.SECONDS.sleep(1);
-		}
-	}
-
-	private static String time(Object timestamp) {
-		return ((Timestamp) timestamp).toInstant().toString().substring(11, 19);
+	/** Lets the scheduled observation run for one interval and sums up what it stored meanwhile. */
+	private static Map<String, Object> observeFor(JdbcTemplate jdbc, Instant since, Duration interval)
+			throws InterruptedException {
+		TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+		return jdbc.queryForMap("""
+				SELECT count(*) AS observations, count(DISTINCT o.cluster_id) AS clusters,
+				       count(*) FILTER (WHERE o.complete) AS complete,
+				       count(*) FILTER (WHERE c.k8s_api_url = ?) AS refusing,
+				       round(avg(o.duration_ms)) AS mean_ms, max(o.duration_ms) AS max_ms
+				FROM cluster_observation o JOIN cluster c ON c.id = o.cluster_id
+				WHERE o.observed_at >= ? AND o.observed_at < ?""", REFUSING, Timestamp.from(since),
+				Timestamp.from(since.plus(interval)));
 	}
 
 	private static String seconds(Instant from, Instant to) {
 		return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
-	}
-
-	private static Duration between(Object from, Object to) {
-		return Duration.between(((Timestamp) from).toInstant(), ((Timestamp) to).toInstant());
 	}
 
 	/** The highest figures seen, sampled every quarter of a second until stopped. */
