@@ -28,18 +28,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryJitter the random spread of the first wait, growing with the wait (Spring's
  * jitter: the n-th wait w lies within w ± jitter × w / retryDelay, and never below retryDelay)
  * @param retryMaxDelay the longest wait between two attempts
+ * @param observeParallelism how many clusters the scheduled observation reads at the same time
+ * @param clientPoolSize how many clusters keep a Kubernetes and a TF config API client between
+ * calls; the least recently used beyond that are closed and built again when next needed
  */
 @ConfigurationProperties("tfmesh.fabric")
 public record FabricSettings(@DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
 		@DefaultValue("2") int retries, @DefaultValue("20s") Duration observationTimeout,
 		@DefaultValue("5m") Duration observeInterval, @DefaultValue("200ms") Duration retryDelay,
-		@DefaultValue("100ms") Duration retryJitter, @DefaultValue("2s") Duration retryMaxDelay) {
+		@DefaultValue("100ms") Duration retryJitter, @DefaultValue("2s") Duration retryMaxDelay,
+		@DefaultValue("8") int observeParallelism, @DefaultValue("64") int clientPoolSize) {
 
 	public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(200);
 
 	public static final Duration DEFAULT_RETRY_JITTER = Duration.ofMillis(100);
 
 	public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(2);
+
+	public static final int DEFAULT_OBSERVE_PARALLELISM = 8;
+
+	public static final int DEFAULT_CLIENT_POOL_SIZE = 64;
 
 	/** Each retry of the TF config API waits this many times as long as the one before. */
 	public static final double RETRY_MULTIPLIER = 2.0;
@@ -48,6 +56,19 @@ public record FabricSettings(@DefaultValue("3s") Duration connectTimeout, @Defau
 	public FabricSettings {
 		// refuses a negative or inconsistent setting at start-up rather than at the first retry
 		retryBackoff(retries, retryDelay, retryJitter, retryMaxDelay);
+		if (observeParallelism < 1) {
+			throw new IllegalArgumentException("tfmesh.fabric.observe-parallelism must be at least 1");
+		}
+		if (clientPoolSize < 1) {
+			throw new IllegalArgumentException("tfmesh.fabric.client-pool-size must be at least 1");
+		}
+	}
+
+	/** The default parallelism and client pool with the given time bounds and backoff. */
+	public FabricSettings(Duration connectTimeout, Duration requestTimeout, int retries, Duration observationTimeout,
+			Duration observeInterval, Duration retryDelay, Duration retryJitter, Duration retryMaxDelay) {
+		this(connectTimeout, requestTimeout, retries, observationTimeout, observeInterval, retryDelay, retryJitter,
+				retryMaxDelay, DEFAULT_OBSERVE_PARALLELISM, DEFAULT_CLIENT_POOL_SIZE);
 	}
 
 	/** The default backoff with the given time bounds, for connector tests. */

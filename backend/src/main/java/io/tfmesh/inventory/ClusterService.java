@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
 import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.fabric.ClusterAccessChanged;
 import io.tfmesh.secret.SecretCipher;
 import io.tfmesh.secret.SecretUnreadableException;
 import io.tfmesh.system.error.ConflictException;
@@ -20,6 +21,7 @@ import io.tfmesh.system.web.RequestValidator;
 import io.tfmesh.system.web.Search;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,14 +55,17 @@ public class ClusterService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ClusterService(ClusterRepository clusters, CloudRepository clouds, SecretCipher cipher, AuditLog audit,
-			RequestValidator validator, Clock clock) {
+			RequestValidator validator, Clock clock, ApplicationEventPublisher events) {
 		this.clusters = clusters;
 		this.clouds = clouds;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.validator = validator;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -117,6 +122,7 @@ public class ClusterService {
 		ClusterView after = ClusterView.of(cluster);
 		audit.record(AuditAction.UPDATE, KIND, id, cluster.getName(), before, after,
 				changedSecrets.toArray(String[]::new));
+		events.publishEvent(new ClusterAccessChanged(id, false));
 		return after;
 	}
 
@@ -130,6 +136,7 @@ public class ClusterService {
 		clusters.delete(cluster);
 		clusters.flush();
 		audit.record(AuditAction.DELETE, KIND, id, cluster.getName(), before, null);
+		events.publishEvent(new ClusterAccessChanged(id, true));
 	}
 
 	/**

@@ -22,11 +22,28 @@ class ObservationConfiguration {
 	 * exhaust the machine; each call has its own timeout, so a thread is never held for long.
 	 */
 	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService fabricExecutor() {
+	ExecutorService fabricExecutor(FabricSettings settings) {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("fabric-");
 		threads.setDaemon(true);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+		// an observation reads about ten sources at once; more clusters at a time need more threads
+		int size = Math.max(32, 4 * settings.observeParallelism());
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				threads);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	/**
+	 * The clusters being observed on schedule, {@code tfmesh.fabric.observe-parallelism} at a
+	 * time; the others wait for their turn.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService observationExecutor(FabricSettings settings) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("observe-");
+		threads.setDaemon(true);
+		int parallelism = settings.observeParallelism();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(parallelism, parallelism, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), threads);
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
 	}

@@ -2,27 +2,31 @@ package io.tfmesh.observe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
 import io.tfmesh.fabric.FabricSettings;
 import io.tfmesh.inventory.ClusterService;
-import io.tfmesh.system.error.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
-/** Observes every cluster again on the configured interval ({@code tfmesh.fabric.observe-interval}). */
+/**
+ * Observes every cluster again on the configured interval ({@code tfmesh.fabric.observe-interval}),
+ * {@code tfmesh.fabric.observe-parallelism} clusters at a time, in {@link ObservationRounds}.
+ */
 @Component
 class ObservationScheduler implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(ObservationScheduler.class);
+	/**
+	 * The observer stops waiting for the cluster at the observation timeout; this leaves time
+	 * to read its access and store the reading before the observation counts as stuck.
+	 */
+	static final Duration DEADLINE_MARGIN = Duration.ofSeconds(10);
 
-	private final ObservationService observations;
-
-	private final ClusterService clusters;
+	private final ObservationRounds rounds;
 
 	private final TaskScheduler scheduler;
 
@@ -33,19 +37,18 @@ class ObservationScheduler implements SmartLifecycle {
 	private volatile ScheduledFuture<?> task;
 
 	ObservationScheduler(ObservationService observations, ClusterService clusters, TaskScheduler scheduler,
-			FabricSettings settings, Clock clock) {
-		this.observations = observations;
-		this.clusters = clusters;
+			@Qualifier("observationExecutor") ExecutorService executor, FabricSettings settings, Clock clock) {
 		this.scheduler = scheduler;
 		this.interval = settings.observeInterval();
 		this.clock = clock;
+		this.rounds = new ObservationRounds(clusters::ids, observations::observe, scheduler, executor, interval,
+				settings.observationTimeout().plus(DEADLINE_MARGIN), clock);
 	}
 
 	@Override
 	public void start() {
 		if (!interval.isZero() && !interval.isNegative()) {
-			task = scheduler.scheduleWithFixedDelay(this::observeAll, clock.instant().plus(interval),
-					interval);
+			task = scheduler.scheduleAtFixedRate(rounds::startRound, clock.instant().plus(interval), interval);
 		}
 	}
 
@@ -55,27 +58,13 @@ class ObservationScheduler implements SmartLifecycle {
 		if (running != null) {
 			running.cancel(false);
 		}
+		rounds.cancel();
 		task = null;
 	}
 
 	@Override
 	public boolean isRunning() {
 		return task != null;
-	}
-
-	/** One cluster after the other: each observation is bounded in time, and clusters are few. */
-	void observeAll() {
-		for (long id : clusters.ids()) {
-			try {
-				observations.observe(id);
-			}
-			catch (NotFoundException ex) {
-				// deleted since the list was read
-			}
-			catch (RuntimeException ex) {
-				log.warn("Observing cluster {} failed: {}", id, ex.toString());
-			}
-		}
 	}
 
 }

@@ -3,64 +3,113 @@ package io.tfmesh.fabric.kubernetes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.fabric.ClusterAccessChanged;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One {@link KubernetesConnector} per cluster, built from the cluster's stored credentials and
- * kept until they change. Only those credentials are used: never the machine's
+ * The {@link KubernetesConnector} of each cluster, over fabric8 clients built from the
+ * cluster's stored credentials. Only those credentials are used: never the machine's
  * {@code ~/.kube/config}, environment or service account.
+ *
+ * <p>What a fleet costs does not grow with its size: at most
+ * {@code tfmesh.fabric.client-pool-size} clients are kept, the least recently used beyond that
+ * are closed and built again when next needed, and every client sends and receives on the same
+ * few threads. A client is closed when its cluster is deleted or its endpoint or credentials
+ * change.
  */
 @Component
 public class KubernetesConnectors implements AutoCloseable {
 
+	/** Threads that every client's requests and answers share: the waiting is done by the callers. */
+	static final int HTTP_THREADS = 4;
+
 	private final FabricSettings settings;
 
-	private final Map<Long, Cached> connectors = new HashMap<>();
+	private final ClientPool<Fabric8KubernetesConnector> clients;
+
+	private final ExecutorService httpExecutor;
+
+	private final HttpClient.Factory httpClients;
 
 	public KubernetesConnectors(FabricSettings settings) {
 		this.settings = settings;
+		this.clients = new ClientPool<>(settings.clientPoolSize());
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("kubernetes-http-");
+		threads.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), threads);
+		executor.allowCoreThreadTimeOut(true);
+		this.httpExecutor = executor;
+		this.httpClients = new SharedExecutorHttpClientFactory(executor);
 	}
 
 	/**
+	 * The cluster's connector. It holds no connection itself: each call borrows the cluster's
+	 * pooled client, built again when it was closed since.
 	 * @throws FabricException {@code UNAUTHORIZED} when the cluster has no Kubernetes
 	 * credentials, {@code BAD_REQUEST} when its kubeconfig cannot be read
 	 */
-	public synchronized KubernetesConnector forCluster(ClusterAccess access) {
-		Cached cached = connectors.get(access.clusterId());
-		if (cached != null && cached.credentialsVersion() == access.credentialsVersion()) {
-			return cached.connector();
-		}
-		Fabric8KubernetesConnector connector = build(access);
-		connectors.put(access.clusterId(), new Cached(access.credentialsVersion(), connector));
-		if (cached != null) {
-			cached.connector().close();
-		}
-		return connector;
+	public KubernetesConnector forCluster(ClusterAccess access) {
+		// builds the client now, so that unusable credentials are refused here and not at the first call
+		call(access, connector -> connector);
+		return new PooledKubernetesConnector(access, this);
+	}
+
+	/** Closes the cluster's client once its calls in flight have returned. */
+	public void release(long clusterId) {
+		clients.remove(clusterId);
+	}
+
+	/** Once the change is committed: a client rebuilt before that would hold what was stored before. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ClusterAccessChanged changed) {
+		release(changed.clusterId());
+	}
+
+	/** How many clusters have a client now. */
+	public int openClients() {
+		return clients.size();
 	}
 
 	@Override
-	public synchronized void close() {
-		connectors.values().forEach(cached -> cached.connector().close());
-		connectors.clear();
+	public void close() {
+		clients.close();
+		httpExecutor.shutdownNow();
+	}
+
+	<T> T call(ClusterAccess access, Function<KubernetesConnector, T> call) {
+		return clients.call(access.clusterId(), access.credentialsVersion(), () -> build(access), call::apply);
+	}
+
+	Optional<Fabric8KubernetesConnector> client(long clusterId) {
+		return clients.client(clusterId);
 	}
 
 	private Fabric8KubernetesConnector build(ClusterAccess access) {
 		Config config = config(access, settings);
 		try {
-			return new Fabric8KubernetesConnector(new KubernetesClientBuilder().withConfig(config).build());
+			return new Fabric8KubernetesConnector(
+					new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients).build());
 		}
 		catch (KubernetesClientException ex) {
 			// the TLS material could not be loaded: no connection can be made with it
@@ -116,9 +165,6 @@ public class KubernetesConnectors implements AutoCloseable {
 
 	private static boolean hasText(@Nullable String text) {
 		return text != null && !text.isBlank();
-	}
-
-	private record Cached(long credentialsVersion, Fabric8KubernetesConnector connector) {
 	}
 
 }

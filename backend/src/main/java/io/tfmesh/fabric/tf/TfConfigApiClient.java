@@ -36,15 +36,33 @@ public final class TfConfigApiClient implements TfConfigApi {
 	/** @param sleeper waits between attempts; tests pass one that only records the waits */
 	TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, FabricSettings settings, JsonMapper json, Clock clock,
 			Retrying.Sleeper sleeper) {
-		HttpClient http = HttpClient.newBuilder()
-			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this(endpoint, httpClient(settings), settings, json, clock, sleeper);
+	}
+
+	/** Over an HTTP client that other clusters' clients share. */
+	TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, HttpClient http, FabricSettings settings, JsonMapper json,
+			Clock clock) {
+		this(endpoint, http, settings, json, clock, Retrying.Sleeper.THREAD);
+	}
+
+	private TfConfigApiClient(ClusterAccess.TungstenFabric endpoint, HttpClient http, FabricSettings settings,
+			JsonMapper json, Clock clock, Retrying.Sleeper sleeper) {
 		KeystoneSession keystone = endpoint.keystone() != null
 				? new KeystoneSession(endpoint.keystone(), http, settings, json, clock) : null;
 		this.transport = new TfTransport(endpoint.apiUrl(), http, settings, json, keystone, sleeper);
 		this.shownUrl = TfTransport.shown(endpoint.apiUrl());
+	}
+
+	/**
+	 * An HTTP client for config APIs and their Keystone. It carries no credentials (each request
+	 * sends its own token), so one serves any number of clusters.
+	 */
+	static HttpClient httpClient(FabricSettings settings) {
+		return HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
 	}
 
 	/** Over a transport of the test's making. */

@@ -10,6 +10,7 @@ import java.util.List;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tfmesh.fabric.ClusterAccess;
+import io.tfmesh.fabric.ClusterAccessChanged;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricException.Kind;
 import io.tfmesh.fabric.FabricSettings;
@@ -62,35 +63,91 @@ class KubernetesConnectorsTest {
 
 	@Test
 	void reusesTheClientWhileTheCredentialsStayTheSame() {
-		KubernetesConnector first = connectors.forCluster(tokenAccess(1, 7));
+		connectors.forCluster(tokenAccess(1, 7));
+		KubernetesClient first = client(1);
 
-		assertThat(connectors.forCluster(tokenAccess(1, 7))).isSameAs(first);
-		assertThat(client(first).getHttpClient().isClosed()).isFalse();
+		connectors.forCluster(tokenAccess(1, 7));
+
+		assertThat(client(1)).isSameAs(first);
+		assertThat(first.getHttpClient().isClosed()).isFalse();
 	}
 
 	@Test
 	void rebuildsTheClientAndClosesTheOldOneWhenTheCredentialsChange() {
-		KubernetesConnector first = connectors.forCluster(tokenAccess(1, 7));
+		connectors.forCluster(tokenAccess(1, 7));
+		KubernetesClient first = client(1);
 
-		KubernetesConnector second = connectors.forCluster(kubeconfigAccess(1, 8));
+		connectors.forCluster(kubeconfigAccess(1, 8));
+		KubernetesClient second = client(1);
 
 		assertThat(second).isNotSameAs(first);
-		assertThat(client(first).getHttpClient().isClosed()).isTrue();
-		assertThat(client(second).getHttpClient().isClosed()).isFalse();
-		assertThat(client(second).getConfiguration().getAutoOAuthToken()).isEqualTo("kubeconfig-token-77aa");
-		assertThat(connectors.forCluster(kubeconfigAccess(1, 8))).isSameAs(second);
+		assertThat(first.getHttpClient().isClosed()).isTrue();
+		assertThat(second.getHttpClient().isClosed()).isFalse();
+		assertThat(second.getConfiguration().getAutoOAuthToken()).isEqualTo("kubeconfig-token-77aa");
+		connectors.forCluster(kubeconfigAccess(1, 8));
+		assertThat(client(1)).isSameAs(second);
+	}
+
+	@Test
+	void aConnectorHeldAcrossACredentialChangeDoesNotDisplaceTheNewClient() {
+		KubernetesConnector held = connectors.forCluster(tokenAccess(1, 7));
+		connectors.forCluster(kubeconfigAccess(1, 8));
+		KubernetesClient current = client(1);
+
+		// nothing listens there: the call fails, on a client of its own made with the old token
+		assertThatThrownBy(held::nodes).isInstanceOf(FabricException.class);
+
+		assertThat(client(1)).isSameAs(current);
+		assertThat(current.getHttpClient().isClosed()).isFalse();
+		assertThat(connectors.openClients()).isEqualTo(1);
+	}
+
+	@Test
+	void closesTheClientOfAClusterThatIsDeletedOrChanged() {
+		connectors.forCluster(tokenAccess(1, 7));
+		connectors.forCluster(tokenAccess(2, 7));
+		KubernetesClient aws = client(1);
+
+		connectors.on(new ClusterAccessChanged(1, true));
+
+		assertThat(aws.getHttpClient().isClosed()).isTrue();
+		assertThat(connectors.client(1)).isEmpty();
+		assertThat(connectors.openClients()).isEqualTo(1);
+		assertThat(client(2).getHttpClient().isClosed()).isFalse();
+	}
+
+	@Test
+	void keepsAtMostThePoolSizeAndClosesTheLeastRecentlyUsed() {
+		try (KubernetesConnectors small = new KubernetesConnectors(new FabricSettings(Duration.ofMillis(1500),
+				Duration.ofMillis(4500), 2, Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMillis(200),
+				Duration.ofMillis(100), Duration.ofSeconds(2), 1, 2))) {
+			small.forCluster(tokenAccess(1, 7));
+			small.forCluster(tokenAccess(2, 7));
+			KubernetesClient first = small.client(1).orElseThrow().client();
+			KubernetesClient second = small.client(2).orElseThrow().client();
+			small.forCluster(tokenAccess(1, 7));
+
+			small.forCluster(tokenAccess(3, 7));
+
+			assertThat(small.openClients()).isEqualTo(2);
+			assertThat(second.getHttpClient().isClosed()).isTrue();
+			assertThat(small.client(2)).isEmpty();
+			assertThat(first.getHttpClient().isClosed()).isFalse();
+		}
 	}
 
 	@Test
 	void keepsOneClientPerClusterAndClosesAllOnShutdown() {
-		KubernetesConnector aws = connectors.forCluster(tokenAccess(1, 7));
-		KubernetesConnector gcp = connectors.forCluster(tokenAccess(2, 7));
+		connectors.forCluster(tokenAccess(1, 7));
+		connectors.forCluster(tokenAccess(2, 7));
+		KubernetesClient aws = client(1);
+		KubernetesClient gcp = client(2);
 
 		assertThat(gcp).isNotSameAs(aws);
 		connectors.close();
 
-		assertThat(client(aws).getHttpClient().isClosed()).isTrue();
-		assertThat(client(gcp).getHttpClient().isClosed()).isTrue();
+		assertThat(aws.getHttpClient().isClosed()).isTrue();
+		assertThat(gcp.getHttpClient().isClosed()).isTrue();
 	}
 
 	@Test
@@ -108,7 +165,8 @@ class KubernetesConnectorsTest {
 		assertThat(config.getConnectionTimeout()).isEqualTo(1500);
 		assertThat(config.getRequestTimeout()).isEqualTo(4500);
 		assertThat(config.getRequestRetryBackoffLimit()).isZero();
-		assertThat(client(connectors.forCluster(access)).getConfiguration().getCaCertData())
+		connectors.forCluster(access);
+		assertThat(client(1).getConfiguration().getCaCertData())
 			.isEqualTo(config.getCaCertData());
 		certificate.delete();
 	}
@@ -161,8 +219,8 @@ class KubernetesConnectorsTest {
 			});
 	}
 
-	private static KubernetesClient client(KubernetesConnector connector) {
-		return ((Fabric8KubernetesConnector) connector).client();
+	private KubernetesClient client(long clusterId) {
+		return connectors.client(clusterId).orElseThrow().client();
 	}
 
 	private static ClusterAccess tokenAccess(long clusterId, long credentialsVersion) {
