@@ -94,7 +94,7 @@ class AllocationApiController {
 			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String severity,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		meshes.header(id);
-		return conflicts.page(id, new ConflictFinder.Filter(cluster, type, severity), PageQuery.of(page, size));
+		return conflicts.page(id, new ConflictFilter(cluster, type, severity), PageQuery.of(page, size));
 	}
 
 }

@@ -157,43 +157,9 @@ class ConflictFinder {
 			.toList();
 	}
 
-	/** Which conflicts of a mesh to list. Null matches anything. */
-	record Filter(@Nullable String cluster, @Nullable String type, @Nullable String severity) {
-
-		static final List<String> SEVERITIES = List.of("error", "warning", "info");
-
-		static final List<String> TYPES = List.of("overlap", "underlay-overlap", "reservation-overlap", "drift",
-				"duplicate-asn", "duplicate-cluster-name", "not-observed", "incomplete");
-
-		Filter {
-			cluster = cluster == null || cluster.isBlank() ? null : cluster.strip();
-			type = type == null || type.isBlank() ? null : type.strip().toLowerCase(java.util.Locale.ROOT);
-			severity = severity == null || severity.isBlank() ? null : severity.strip().toLowerCase(java.util.Locale.ROOT);
-			List<io.tfmesh.system.error.FieldProblem> problems = new ArrayList<>();
-			if (type != null && !TYPES.contains(type)) {
-				problems.add(new io.tfmesh.system.error.FieldProblem("type",
-						"must be one of " + String.join(", ", TYPES)));
-			}
-			if (severity != null && !SEVERITIES.contains(severity)) {
-				problems.add(new io.tfmesh.system.error.FieldProblem("severity",
-						"must be one of " + String.join(", ", SEVERITIES)));
-			}
-			if (!problems.isEmpty()) {
-				throw new io.tfmesh.system.error.InvalidInputException(problems);
-			}
-		}
-
-		boolean matches(Conflict conflict) {
-			return (cluster == null || conflict.clusters().contains(cluster))
-					&& (type == null || type.equals(conflict.type()))
-					&& (severity == null || severity.equals(conflict.severity()));
-		}
-
-	}
-
 	/** One page of the conflicts that match, with totals of all of them by severity and by type. */
 	@Transactional(readOnly = true)
-	ConflictPage page(long meshId, Filter filter, PageQuery page) {
+	ConflictPage page(long meshId, ConflictFilter filter, PageQuery page) {
 		List<Conflict> all = find(meshId);
 		List<Conflict> matching = all.stream().filter(filter::matches).toList();
 		int from = (int) Math.min(page.offset(), matching.size());

@@ -24,7 +24,7 @@ public record ConflictPage(List<Conflict> items, int page, int size, long totalI
 
 	static ConflictPage of(PageView<Conflict> page, List<Conflict> all) {
 		Map<String, Long> bySeverity = new LinkedHashMap<>();
-		ConflictFinder.Filter.SEVERITIES.forEach(severity -> bySeverity.put(severity, 0L));
+		ConflictFilter.SEVERITIES.forEach(severity -> bySeverity.put(severity, 0L));
 		Map<String, Long> byType = new LinkedHashMap<>();
 		for (Conflict conflict : all) {
 			bySeverity.merge(conflict.severity(), 1L, Long::sum);

@@ -80,7 +80,7 @@ class MeshPageController {
 		model.addAttribute("addressing", addressing);
 		model.addAttribute("drawings", addressing.pools().stream().map(PoolDrawing::of).toList());
 		model.addAttribute("filter", conflictFilter(cluster, type, severity, model));
-		model.addAttribute("conflicts", conflicts.page(id, (ConflictFinder.Filter) model.getAttribute("filter"),
+		model.addAttribute("conflicts", conflicts.page(id, (ConflictFilter) model.getAttribute("filter"),
 				PageQuery.of(conflictsPage, null)));
 		model.addAttribute("links", new MeshPageLinks(request));
 		model.addAttribute("comparisons", members.items()
@@ -97,7 +97,7 @@ class MeshPageController {
 			@RequestParam(required = false) @Nullable String cluster, @RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String severity, HttpServletRequest request, Model model) {
 		model.addAttribute("mesh", meshes.summary(id));
-		ConflictFinder.Filter filter = conflictFilter(cluster, type, severity, model);
+		ConflictFilter filter = conflictFilter(cluster, type, severity, model);
 		model.addAttribute("filter", filter);
 		model.addAttribute("conflicts", conflicts.page(id, filter, PageQuery.of(conflictsPage, null)));
 		model.addAttribute("links", new MeshPageLinks(request));
@@ -105,15 +105,15 @@ class MeshPageController {
 	}
 
 	/** A filter the page can show; one it cannot read is shown as an error above an unfiltered list. */
-	private static ConflictFinder.Filter conflictFilter(@Nullable String cluster, @Nullable String type,
+	private static ConflictFilter conflictFilter(@Nullable String cluster, @Nullable String type,
 			@Nullable String severity, Model model) {
 		try {
-			return new ConflictFinder.Filter(cluster, type, severity);
+			return new ConflictFilter(cluster, type, severity);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("filterError", String.join("; ",
 					ex.problems().stream().map(problem -> problem.field() + " " + problem.message()).toList()));
-			return new ConflictFinder.Filter(null, null, null);
+			return new ConflictFilter(null, null, null);
 		}
 	}
 

@@ -50,7 +50,8 @@ class MeshPagesBrowserIT extends IntegrationTestSupport {
 			// every stretch is reachable by keyboard and named for screen readers, and listed beside the bar
 			assertThat(browser.has(By.cssSelector("#pool-pod .seg[tabindex='0'][aria-label^='100.64.0.0/16: " + cluster + "']")))
 				.isTrue();
-			assertThat(browser.textOf(By.id("pool-table-pod"))).contains("100.64.0.0/16", cluster);
+			assertThat(browser.has(By.xpath("//table[@id='pool-table-pod']//tr[td[1][.='100.64.0.0/16']][td[2][contains(., '"
+					+ cluster + "')]]"))).isTrue();
 		}
 		long meshId = admin.get("/api/v1/meshes?q=" + mesh).json().at("/items/0/id").asLong();
 		assertThat(admin.get("/api/v1/meshes/" + meshId + "/members").json().at("/items/0/asn").asLong()).isEqualTo(64512);
