@@ -41,11 +41,21 @@ final class ClaimIndex {
 	}
 
 	/**
-	 * The clusters other than the holder whose claims overlap the block, in the order found.
+	 * The clusters other than the holder whose claims overlap the block, in the order found, at
+	 * most {@value #NAMED} of them: a block inside a range a thousand clusters use is drawn
+	 * naming a few, not all.
 	 * @param holder the member that holds the block, null for underlays and reservations
 	 */
 	List<String> collidingWith(Cidr block, @Nullable String holder) {
 		Set<String> others = new LinkedHashSet<>();
+		collect(block, holder, others);
+		return List.copyOf(others);
+	}
+
+	/** More names than a drawing writes, so that it can say there are more. */
+	static final int NAMED = 6;
+
+	private void collect(Cidr block, @Nullable String holder, Set<String> others) {
 		boolean v4 = block.isIpv4();
 		int bits = v4 ? 32 : 128;
 		BigInteger start = start(block);
@@ -53,19 +63,23 @@ final class ClaimIndex {
 			BigInteger supernet = start.shiftRight(bits - length).shiftLeft(bits - length);
 			Set<String> users = byCidr.get(key(v4, supernet, length));
 			if (users != null) {
-				users.stream().filter(user -> !user.equals(holder)).forEach(others::add);
+				for (String user : users) {
+					if (!user.equals(holder) && others.add(user) && others.size() >= NAMED) {
+						return;
+					}
+				}
 			}
 		}
 		NavigableMap<BigInteger, List<ConflictFinder.Claim>> inside = byStart.getOrDefault(v4, new TreeMap<>())
 			.subMap(start, true, start.add(block.size()), false);
 		for (List<ConflictFinder.Claim> claims : inside.values()) {
 			for (ConflictFinder.Claim claim : claims) {
-				if (claim.cidr().prefixLength() > block.prefixLength() && !claim.cluster().equals(holder)) {
-					others.add(claim.cluster());
+				if (claim.cidr().prefixLength() > block.prefixLength() && !claim.cluster().equals(holder)
+						&& others.add(claim.cluster()) && others.size() >= NAMED) {
+					return;
 				}
 			}
 		}
-		return List.copyOf(others);
 	}
 
 	private static String key(boolean v4, BigInteger start, int length) {

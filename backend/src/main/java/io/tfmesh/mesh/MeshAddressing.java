@@ -48,7 +48,8 @@ public record MeshAddressing(long meshId, List<PoolUsage> pools, List<Allocation
 	 * @param offset where it starts, in percent of the pool
 	 * @param width its share of the pool, in percent
 	 * @param conflict whether an observed CIDR of another cluster overlaps it
-	 * @param collidingWith the clusters whose observed CIDRs overlap it, other than its holder
+	 * @param collidingWith the clusters whose observed CIDRs overlap it, other than its holder;
+	 * the first six found, so six means six or more
 	 * @param blocks how many blocks (or free blocks) the stretch holds
 	 */
 	public record Segment(String cidr, String last, @Nullable Kind kind, String owner, @Nullable Long clusterId,

@@ -45,7 +45,10 @@ public record PoolDrawing(PoolUsage pool, List<Piece> pieces) {
 		else {
 			style.append(";background:").append(color(segment.clusterId() == null ? 0 : segment.clusterId()));
 		}
-		String collision = segment.collidingWith().isEmpty() ? "" : "overlaps " + ConflictFinder.names(segment.collidingWith());
+		List<String> colliding = segment.collidingWith();
+		String collision = colliding.isEmpty() ? ""
+				: colliding.size() < ClaimIndex.NAMED ? "overlaps " + ConflictFinder.names(colliding)
+						: "overlaps " + String.join(", ", colliding.subList(0, ClaimIndex.NAMED - 1)) + " and others";
 		if (segment.conflict()) {
 			cssClass += " conflict";
 		}

@@ -65,7 +65,7 @@ final class Stretches {
 		Set<String> colliding = new LinkedHashSet<>(a.collidingWith());
 		colliding.addAll(b.collidingWith());
 		return new Segment(a.cidr(), b.last(), kind, owner, clusterId, a.offset(), b.offset() + b.width() - a.offset(),
-				a.conflict() || b.conflict(), List.copyOf(colliding), a.blocks() + b.blocks());
+				a.conflict() || b.conflict(), few(colliding), a.blocks() + b.blocks());
 	}
 
 	/** The runs of one slice as one stretch, unless the slice holds a single run. */
@@ -76,6 +76,7 @@ final class Stretches {
 		Set<String> holders = new LinkedHashSet<>();
 		Set<String> colliding = new LinkedHashSet<>();
 		int blocks = 0;
+		int holderCount = 0;
 		int free = 0;
 		boolean conflict = false;
 		for (Segment run : slice) {
@@ -83,18 +84,28 @@ final class Stretches {
 				free += run.blocks();
 			}
 			else {
-				holders.add(run.owner());
+				if (holders.size() <= ClaimIndex.NAMED) {
+					holders.add(run.owner());
+				}
+				holderCount++;
 				blocks += run.blocks();
 			}
-			colliding.addAll(run.collidingWith());
+			if (colliding.size() < ClaimIndex.NAMED) {
+				colliding.addAll(run.collidingWith());
+			}
 			conflict |= run.conflict();
 		}
 		Segment first = slice.get(0);
 		Segment last = slice.get(slice.size() - 1);
-		String owner = blocks + " block(s) of " + ConflictFinder.names(holders)
+		String owner = blocks + " block(s) of " + (holderCount <= 5 ? ConflictFinder.names(holders)
+				: String.join(", ", holders.stream().limit(5).toList()) + " and others")
 				+ (free > 0 ? ", " + free + " free block(s)" : "");
 		return new Segment(first.cidr(), last.last(), null, owner, null, first.offset(),
-				last.offset() + last.width() - first.offset(), conflict, List.copyOf(colliding), blocks + free);
+				last.offset() + last.width() - first.offset(), conflict, few(colliding), blocks + free);
+	}
+
+	private static List<String> few(Set<String> names) {
+		return names.stream().limit(ClaimIndex.NAMED).toList();
 	}
 
 }
