@@ -38,16 +38,58 @@ class AddressingReport {
 
 	private final ConflictFinder conflicts;
 
+	private final MeshStore meshStore;
+
+	/** The pools of recently shown meshes, drawn again only when their blocks or claims change. */
+	private final Map<Long, Drawn> drawn = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Drawn> eldest) {
+			return size() > 32;
+		}
+
+	});
+
+	private record Drawn(String inputs, List<PoolUsage> pools) {
+	}
+
 	AddressingReport(MeshService meshes, AllocationStore allocations, ObservationService observations,
-			ConflictFinder conflicts) {
+			ConflictFinder conflicts, MeshStore meshStore) {
 		this.meshes = meshes;
 		this.allocations = allocations;
 		this.observations = observations;
 		this.conflicts = conflicts;
+		this.meshStore = meshStore;
 	}
 
 	@Transactional(readOnly = true)
 	MeshAddressing report(long meshId, PageQuery page) {
+		meshes.header(meshId);
+		// the mesh's version covers its pools; blocks are only ever inserted and deleted
+		String inputs = meshStore.conflictInputs(meshId) + "|" + allocations.fingerprint(meshId);
+		Drawn cached = drawn.get(meshId);
+		List<PoolUsage> pools;
+		if (cached != null && cached.inputs().equals(inputs)) {
+			pools = cached.pools();
+		}
+		else {
+			pools = pools(meshId);
+			drawn.put(meshId, new Drawn(inputs, pools));
+		}
+		PageView<AllocationView> shown = allocations.page(meshId, page);
+		List<Long> holders = shown.items().stream().map(AllocationView::clusterId).filter(Objects::nonNull).distinct().toList();
+		Map<Long, ObservedState> observed = observations.latest(holders);
+		List<AllocationUsage> usage = new ArrayList<>();
+		for (AllocationView block : shown.items()) {
+			BigInteger size = Cidr.parse(block.cidr()).size();
+			Long used = block.clusterId() == null ? null : used(observed.get(block.clusterId()), block.kind());
+			usage.add(new AllocationUsage(block, size, used, used == null ? null : size.subtract(BigInteger.valueOf(used))));
+		}
+		return new MeshAddressing(meshId, pools, usage, shown.page(), shown.size(), shown.totalItems(), shown.totalPages());
+	}
+
+	/** Each pool with its free space and its drawing, from every block of the mesh. */
+	private List<PoolUsage> pools(long meshId) {
 		MeshView mesh = meshes.header(meshId);
 		List<AllocationView> blocks = allocations.list(meshId);
 		AddressSpace space = AddressSpace.of(blocks.stream().map(block -> Cidr.parse(block.cidr())).toList());
@@ -72,16 +114,7 @@ class AddressingReport {
 					space.freeAddresses(supernet), space.largestFree(supernet).map(Cidr::toString).orElse(null),
 					Stretches.of(segments, MAX_PIECES)));
 		}
-		PageView<AllocationView> shown = allocations.page(meshId, page);
-		List<Long> holders = shown.items().stream().map(AllocationView::clusterId).filter(Objects::nonNull).distinct().toList();
-		Map<Long, ObservedState> observed = observations.latest(holders);
-		List<AllocationUsage> usage = new ArrayList<>();
-		for (AllocationView block : shown.items()) {
-			BigInteger size = Cidr.parse(block.cidr()).size();
-			Long used = block.clusterId() == null ? null : used(observed.get(block.clusterId()), block.kind());
-			usage.add(new AllocationUsage(block, size, used, used == null ? null : size.subtract(BigInteger.valueOf(used))));
-		}
-		return new MeshAddressing(meshId, pools, usage, shown.page(), shown.size(), shown.totalItems(), shown.totalPages());
+		return List.copyOf(pools);
 	}
 
 	private static @Nullable Long used(@Nullable ObservedState observed, Kind kind) {

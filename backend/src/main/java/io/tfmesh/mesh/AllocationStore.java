@@ -42,6 +42,12 @@ class AllocationStore {
 				this::allocation, meshId);
 	}
 
+	/** Changes whenever a block of the mesh is taken or given back: blocks are never updated. */
+	String fingerprint(long meshId) {
+		return jdbc.queryForObject("SELECT count(*) || '/' || coalesce(sum(id), 0) FROM allocation WHERE mesh_id = ?",
+				String.class, meshId);
+	}
+
 	/** One page of the mesh's blocks in address order. */
 	PageView<AllocationView> page(long meshId, PageQuery page) {
 		Long total = jdbc.queryForObject("SELECT count(*) FROM allocation WHERE mesh_id = ?", Long.class, meshId);
