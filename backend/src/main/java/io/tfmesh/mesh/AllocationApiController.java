@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -41,10 +42,12 @@ class AllocationApiController {
 
 	@GetMapping("/allocations")
 	@Operation(summary = "The mesh's address space",
-			description = "Each pool with its free space and largest free block; each block with its size and, where "
-					+ "the cluster was observed, its use and headroom.")
-	MeshAddressing addressing(@PathVariable long id) {
-		return report.report(id);
+			description = "Each pool with its free space, largest free block and drawing (adjacent blocks of one holder "
+					+ "joined, and a pool of many blocks drawn as runs); one page of the blocks, each with its size and, "
+					+ "where the cluster was observed, its use and headroom.")
+	MeshAddressing addressing(@PathVariable long id, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return report.report(id, PageQuery.of(page, size));
 	}
 
 	@PostMapping("/allocations")
@@ -84,9 +87,14 @@ class AllocationApiController {
 	@Operation(summary = "What collides in the mesh as its clusters really are",
 			description = "Overlaps between members' CIDRs (any kind against any kind) and with underlays or "
 					+ "reservations, drift between kubeadm, kube-manager and the TF IPAMs inside a cluster, reused ASNs "
-					+ "and TF cluster names; each with severity, clusters, sources and a one-line explanation.")
-	List<Conflict> conflicts(@PathVariable long id) {
-		return conflicts.find(meshes.get(id));
+					+ "and TF cluster names; each with severity, clusters, sources and a one-line explanation. One "
+					+ "conflict per shared block names every cluster that uses it. Paged; filtered by cluster (a "
+					+ "member's name), type and severity; totals count every conflict of the mesh.")
+	ConflictPage conflicts(@PathVariable long id, @RequestParam(required = false) @Nullable String cluster,
+			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String severity,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		meshes.header(id);
+		return conflicts.page(id, new ConflictFilter(cluster, type, severity), PageQuery.of(page, size));
 	}
 
 }

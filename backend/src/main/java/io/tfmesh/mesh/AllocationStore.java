@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tfmesh.net.Cidr;
+import io.tfmesh.system.web.PageQuery;
+import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,34 @@ class AllocationStore {
 
 	List<AllocationView> list(long meshId) {
 		return jdbc.query(SELECT + " WHERE a.mesh_id = ? ORDER BY family(a.cidr), a.cidr", this::allocation, meshId);
+	}
+
+	List<AllocationView> reservations(long meshId) {
+		return jdbc.query(SELECT + " WHERE a.mesh_id = ? AND a.kind = 'reserved' ORDER BY family(a.cidr), a.cidr",
+				this::allocation, meshId);
+	}
+
+	/** Changes whenever a block of the mesh is taken or given back: blocks are never updated. */
+	String fingerprint(long meshId) {
+		return jdbc.queryForObject("SELECT count(*) || '/' || coalesce(sum(id), 0) FROM allocation WHERE mesh_id = ?",
+				String.class, meshId);
+	}
+
+	/** One page of the mesh's blocks in address order. */
+	PageView<AllocationView> page(long meshId, PageQuery page) {
+		Long total = jdbc.queryForObject("SELECT count(*) FROM allocation WHERE mesh_id = ?", Long.class, meshId);
+		List<AllocationView> items = jdbc.query(SELECT + " WHERE a.mesh_id = ? ORDER BY family(a.cidr), a.cidr LIMIT ? OFFSET ?",
+				this::allocation, meshId, page.size(), page.offset());
+		return PageView.of(items, page, total == null ? 0 : total);
+	}
+
+	/** The blocks these members hold. */
+	List<AllocationView> ofClusters(long meshId, List<Long> clusterIds) {
+		if (clusterIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query(SELECT + " WHERE a.mesh_id = ? AND a.cluster_id = ANY (?) ORDER BY a.kind", this::allocation,
+				meshId, clusterIds.toArray(Long[]::new));
 	}
 
 	Optional<AllocationView> find(long meshId, long allocationId) {

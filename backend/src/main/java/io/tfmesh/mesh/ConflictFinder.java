@@ -1,6 +1,8 @@
 package io.tfmesh.mesh;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tfmesh.inventory.CloudService;
-import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.mesh.MeshView.MemberView;
 import io.tfmesh.net.Cidr;
 import io.tfmesh.net.InvalidCidrException;
@@ -16,9 +17,13 @@ import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.observe.ObservedState.Setting;
 import io.tfmesh.observe.ObservedState.SettingDrift;
+import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.web.PageQuery;
+import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds what collides in a mesh as its clusters really are: overlapping CIDRs between members
@@ -29,20 +34,35 @@ import org.springframework.stereotype.Component;
 @Component
 class ConflictFinder {
 
-	private final ObservationService observations;
+	/** Meshes whose conflicts are kept between requests; each is found again when its inputs change. */
+	private static final int CACHED_MESHES = 32;
 
-	private final ClusterService clusters;
+	private final ObservationService observations;
 
 	private final CloudService clouds;
 
 	private final AllocationStore allocations;
 
-	ConflictFinder(ObservationService observations, ClusterService clusters, CloudService clouds,
-			AllocationStore allocations) {
+	private final MeshStore meshes;
+
+	private final Map<Long, Found> found = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, Found> eldest) {
+			return size() > CACHED_MESHES;
+		}
+
+	});
+
+	ConflictFinder(ObservationService observations, CloudService clouds, AllocationStore allocations, MeshStore meshes) {
 		this.observations = observations;
-		this.clusters = clusters;
 		this.clouds = clouds;
 		this.allocations = allocations;
+		this.meshes = meshes;
+	}
+
+	/** The conflicts of a mesh as found from inputs that {@code inputs} identifies. */
+	private record Found(String inputs, List<Conflict> conflicts, ClaimIndex claims) {
 	}
 
 	/** A CIDR one source of a cluster names for one kind. */
@@ -72,24 +92,79 @@ class ConflictFinder {
 	record Reservation(String cidr, String note) {
 	}
 
+	/**
+	 * The conflicts of a mesh, found again only when something they are found from changed: a
+	 * member's latest observation, the members, their clusters and clouds, or the reservations.
+	 */
+	@Transactional(readOnly = true)
+	List<Conflict> find(long meshId) {
+		return found(meshId).conflicts();
+	}
+
+	/** What the members of a mesh really use, by address; kept and renewed as the conflicts are. */
+	@Transactional(readOnly = true)
+	ClaimIndex claims(long meshId) {
+		return found(meshId).claims();
+	}
+
+	private Found found(long meshId) {
+		String inputs = meshes.conflictInputs(meshId);
+		Found cached = found.get(meshId);
+		if (cached != null && cached.inputs().equals(inputs)) {
+			return cached;
+		}
+		MeshView mesh = meshes.find(meshId).orElseThrow(() -> new NotFoundException(MeshService.KIND, meshId));
+		List<Member> members = members(mesh);
+		List<Claim> claims = new ArrayList<>();
+		members.stream()
+			.filter(member -> member.observed() != null)
+			.forEach(member -> claims.addAll(claims(member.cluster(), member.observed())));
+		Found fresh = new Found(inputs, List.copyOf(find(members, underlays(mesh), reservations(mesh))),
+				new ClaimIndex(claims));
+		found.put(meshId, fresh);
+		return fresh;
+	}
+
 	List<Conflict> find(MeshView mesh) {
+		return find(members(mesh), underlays(mesh), reservations(mesh));
+	}
+
+	private List<Member> members(MeshView mesh) {
+		Map<Long, ObservedState> latest = observations.latest(mesh.clusterIds());
+		Map<Long, Long> inventoryAsns = meshes.inventoryAsns(mesh.id());
 		List<Member> members = new ArrayList<>();
 		for (MemberView member : mesh.members()) {
-			ObservedState state = observations.latest(member.clusterId()).orElse(null);
-			Long inventoryAsn = observedAsn(state) == null ? clusters.get(member.clusterId()).bgpAsn() : null;
+			ObservedState state = latest.get(member.clusterId());
+			Long inventoryAsn = observedAsn(state) == null ? inventoryAsns.get(member.clusterId()) : null;
 			members.add(new Member(member.clusterName(), state, inventoryAsn));
 		}
+		return members;
+	}
+
+	private List<CloudUnderlays> underlays(MeshView mesh) {
 		// each cloud's underlays once, not once per member
 		Map<String, CloudUnderlays> underlays = new LinkedHashMap<>();
 		mesh.members()
 			.forEach(member -> underlays.computeIfAbsent(member.cloudName(),
 					name -> new CloudUnderlays(name, clouds.get(member.cloudId()).underlayCidrs())));
-		List<Reservation> reservations = allocations.list(mesh.id())
+		return List.copyOf(underlays.values());
+	}
+
+	private List<Reservation> reservations(MeshView mesh) {
+		return allocations.reservations(mesh.id())
 			.stream()
-			.filter(allocation -> allocation.kind() == Kind.RESERVED)
 			.map(allocation -> new Reservation(allocation.cidr(), allocation.note()))
 			.toList();
-		return find(members, List.copyOf(underlays.values()), reservations);
+	}
+
+	/** One page of the conflicts that match, with totals of all of them by severity and by type. */
+	@Transactional(readOnly = true)
+	ConflictPage page(long meshId, ConflictFilter filter, PageQuery page) {
+		List<Conflict> all = find(meshId);
+		List<Conflict> matching = all.stream().filter(filter::matches).toList();
+		int from = (int) Math.min(page.offset(), matching.size());
+		int to = (int) Math.min(page.offset() + page.size(), matching.size());
+		return ConflictPage.of(PageView.of(matching.subList(from, to), page, matching.size()), all);
 	}
 
 	/**
@@ -194,31 +269,91 @@ class ConflictFinder {
 		}
 	}
 
+	/**
+	 * One conflict per shared block: the claims of all members sorted by address fall into groups
+	 * that each lie inside one outermost CIDR (CIDRs either nest or are disjoint), and a group
+	 * that spans several clusters is a collision of all of them. Sorting keeps this linear in the
+	 * number of claims, however many clusters share a block.
+	 */
 	private static void overlapsBetweenMembers(Map<String, List<Claim>> claims, List<Conflict> conflicts) {
-		List<String> names = new ArrayList<>(claims.keySet());
-		for (int i = 0; i < names.size(); i++) {
-			for (int j = i + 1; j < names.size(); j++) {
-				String first = names.get(i);
-				String second = names.get(j);
-				Map<String, List<String>> grouped = new LinkedHashMap<>();
-				for (Claim a : claims.get(first)) {
-					for (Claim b : claims.get(second)) {
-						if (a.cidr().overlaps(b.cidr())) {
-							String key = a.kind().id() + " " + a.cidr() + "|" + b.kind().id() + " " + b.cidr();
-							grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(a.describe());
-							grouped.get(key).add(b.describe());
-						}
-					}
-				}
-				grouped.forEach((key, sources) -> {
-					String[] sides = key.split("\\|");
-					conflicts.add(new Conflict("error", "overlap", List.of(first, second),
-							List.of(sides[0].split(" ")[1], sides[1].split(" ")[1]), distinct(sources),
-							"the " + sides[0] + " of " + first + " overlaps the " + sides[1] + " of " + second
-									+ "; routes between them would collide"));
-				});
+		List<Claim> all = new ArrayList<>();
+		Map<String, Integer> order = new LinkedHashMap<>();
+		claims.forEach((cluster, own) -> {
+			order.put(cluster, order.size());
+			all.addAll(own);
+		});
+		all.sort(BY_ADDRESS);
+		List<Claim> group = new ArrayList<>();
+		BigInteger groupEnd = null;
+		for (Claim claim : all) {
+			if (!group.isEmpty() && (claim.cidr().isIpv4() != group.get(0).cidr().isIpv4()
+					|| start(claim.cidr()).compareTo(groupEnd) >= 0)) {
+				sharedBlock(group, order, conflicts);
+				group.clear();
 			}
+			BigInteger end = start(claim.cidr()).add(claim.cidr().size());
+			groupEnd = group.isEmpty() || end.compareTo(groupEnd) > 0 ? end : groupEnd;
+			group.add(claim);
 		}
+		sharedBlock(group, order, conflicts);
+	}
+
+	private static final Comparator<Claim> BY_ADDRESS = Comparator.comparing((Claim claim) -> !claim.cidr().isIpv4())
+		.thenComparing(claim -> start(claim.cidr()))
+		.thenComparingInt(claim -> claim.cidr().prefixLength());
+
+	private static BigInteger start(Cidr cidr) {
+		return new BigInteger(1, cidr.network().getAddress());
+	}
+
+	private static void sharedBlock(List<Claim> group, Map<String, Integer> order, List<Conflict> conflicts) {
+		List<Claim> claims = new ArrayList<>(group);
+		// members in the order they were given, each member's claims in the order its sources name them
+		claims.sort(Comparator.comparing((Claim claim) -> order.get(claim.cluster())));
+		Set<String> clusters = new LinkedHashSet<>();
+		claims.forEach(claim -> clusters.add(claim.cluster()));
+		if (clusters.size() < 2) {
+			return;
+		}
+		Set<String> cidrs = new LinkedHashSet<>();
+		claims.forEach(claim -> cidrs.add(claim.cidr().toString()));
+		conflicts.add(new Conflict("error", "overlap", List.copyOf(clusters), List.copyOf(cidrs),
+				distinct(claims.stream().map(Claim::describe).toList()),
+				explainShared(claims) + "; routes between them would collide"));
+	}
+
+	/**
+	 * Two members side by side; more as each kind and CIDR of the block with the clusters that
+	 * use it, the first few named.
+	 */
+	private static String explainShared(List<Claim> claims) {
+		Map<String, Set<String>> byCluster = new LinkedHashMap<>();
+		claims.forEach(claim -> byCluster.computeIfAbsent(claim.cluster(), key -> new LinkedHashSet<>())
+			.add(claim.kind().id() + " " + claim.cidr()));
+		if (byCluster.size() == 2) {
+			List<String> sides = new ArrayList<>();
+			byCluster.forEach((cluster, what) -> sides.add("the " + String.join(" and ", what) + " of " + cluster));
+			return sides.get(0) + " overlaps " + sides.get(1);
+		}
+		Map<String, Set<String>> users = new LinkedHashMap<>();
+		claims.forEach(claim -> users.computeIfAbsent(claim.kind().id() + " " + claim.cidr(), key -> new LinkedHashSet<>())
+			.add(claim.cluster()));
+		List<String> parts = new ArrayList<>();
+		users.forEach((what, names) -> parts.add("the " + what + " of " + names(names)));
+		return byCluster.size() + " clusters share one block: " + String.join("; ", parts);
+	}
+
+	/** At most five names, then how many more, so that an explanation stays one line. */
+	static String names(java.util.Collection<String> names) {
+		List<String> list = List.copyOf(names);
+		if (list.isEmpty()) {
+			return "nobody";
+		}
+		if (list.size() <= 5) {
+			return list.size() == 1 ? list.get(0)
+					: String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+		}
+		return String.join(", ", list.subList(0, 5)) + " and " + (list.size() - 5) + " more";
 	}
 
 	private static void overlapsInsideMembers(Map<String, List<Claim>> claims, Set<String> forwarding,
@@ -241,34 +376,73 @@ class ConflictFinder {
 		});
 	}
 
+	/**
+	 * One conflict per underlay or reservation, naming every member whose CIDRs overlap it, so
+	 * that a block many members collide with is one entry, not one per member.
+	 */
 	private static void overlapsWithUnderlaysAndReservations(List<CloudUnderlays> underlays,
 			List<Reservation> reservations, Map<String, List<Claim>> claims, List<Conflict> conflicts) {
+		for (CloudUnderlays cloud : underlays) {
+			for (String underlay : cloud.cidrs()) {
+				overlapping(Cidr.parse(underlay), claims).ifPresent(found -> conflicts.add(new Conflict("error",
+						"underlay-overlap", found.clusters(), found.cidrs(underlay),
+						found.sources("cloud " + cloud.cloud() + " underlay " + underlay),
+						found.what() + " the underlay " + underlay + " of cloud " + cloud.cloud())));
+			}
+		}
+		for (Reservation reservation : reservations) {
+			overlapping(Cidr.parse(reservation.cidr()), claims).ifPresent(found -> conflicts.add(new Conflict("error",
+					"reservation-overlap", found.clusters(), found.cidrs(reservation.cidr()),
+					found.sources("reservation " + reservation.cidr() + " " + reservation.note()),
+					found.what() + " the reserved " + reservation.cidr())));
+		}
+	}
+
+	/** The members' claims that overlap one block, each CIDR of a member once. */
+	private record Overlapping(List<Claim> claims) {
+
+		List<String> clusters() {
+			return List.copyOf(new LinkedHashSet<>(claims.stream().map(Claim::cluster).toList()));
+		}
+
+		List<String> cidrs(String block) {
+			List<String> cidrs = new ArrayList<>(new LinkedHashSet<>(claims.stream().map(c -> c.cidr().toString()).toList()));
+			cidrs.add(block);
+			return cidrs;
+		}
+
+		List<String> sources(String block) {
+			List<String> sources = new ArrayList<>(claims.stream().map(Claim::describe).toList());
+			sources.add(block);
+			return sources;
+		}
+
+		String what() {
+			if (claims.size() == 1) {
+				Claim claim = claims.get(0);
+				return "the " + claim.kind().id() + " CIDR " + claim.cidr() + " of " + claim.cluster() + " overlaps";
+			}
+			Map<String, Set<String>> users = new LinkedHashMap<>();
+			claims.forEach(claim -> users.computeIfAbsent(claim.kind().id() + " CIDR " + claim.cidr(),
+					key -> new LinkedHashSet<>()).add(claim.cluster()));
+			List<String> parts = new ArrayList<>();
+			users.forEach((cidr, names) -> parts.add("the " + cidr + " of " + names(names)));
+			return String.join(", ", parts) + (parts.size() == 1 ? " overlaps" : " overlap");
+		}
+
+	}
+
+	private static java.util.Optional<Overlapping> overlapping(Cidr block, Map<String, List<Claim>> claims) {
+		List<Claim> found = new ArrayList<>();
 		claims.forEach((cluster, own) -> {
-			Set<String> seen = new LinkedHashSet<>();
+			Set<Cidr> seen = new java.util.HashSet<>();
 			for (Claim claim : own) {
-				for (CloudUnderlays cloud : underlays) {
-					String cloudName = cloud.cloud();
-					for (String underlay : cloud.cidrs()) {
-						if (Cidr.parse(underlay).overlaps(claim.cidr()) && seen.add(claim.cidr() + underlay)) {
-							conflicts.add(new Conflict("error", "underlay-overlap", List.of(cluster),
-									List.of(claim.cidr().toString(), underlay),
-									List.of(claim.describe(), "cloud " + cloudName + " underlay " + underlay),
-									"the " + claim.kind().id() + " CIDR " + claim.cidr() + " of " + cluster
-											+ " overlaps the underlay " + underlay + " of cloud " + cloudName));
-						}
-					}
-				}
-				for (Reservation reservation : reservations) {
-					if (Cidr.parse(reservation.cidr()).overlaps(claim.cidr()) && seen.add(claim.cidr() + reservation.cidr())) {
-						conflicts.add(new Conflict("error", "reservation-overlap", List.of(cluster),
-								List.of(claim.cidr().toString(), reservation.cidr()),
-								List.of(claim.describe(), "reservation " + reservation.cidr() + " " + reservation.note()),
-								"the " + claim.kind().id() + " CIDR " + claim.cidr() + " of " + cluster
-										+ " overlaps the reserved " + reservation.cidr()));
-					}
+				if (claim.cidr().overlaps(block) && seen.add(claim.cidr())) {
+					found.add(claim);
 				}
 			}
 		});
+		return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Overlapping(found));
 	}
 
 	private static void drift(Map<String, List<Claim>> claims, List<Conflict> conflicts) {

@@ -1,12 +1,19 @@
 package io.tfmesh.mesh;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.tfmesh.observe.ObservationService;
+import io.tfmesh.observe.ObservedState;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
 import io.tfmesh.system.web.PageQuery;
+import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -54,19 +61,60 @@ class MeshPageController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable long id, Model model) {
-		MeshView mesh = meshes.get(id);
-		MeshAddressing addressing = report.report(id);
+	String detail(@PathVariable long id, @RequestParam(required = false) Integer membersPage,
+			@RequestParam(required = false) Integer allocationsPage, @RequestParam(required = false) Integer conflictsPage,
+			@RequestParam(required = false) @Nullable String cluster, @RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String severity, HttpServletRequest request, Model model) {
+		MeshSummary mesh = meshes.summary(id);
+		PageView<MeshView.MemberView> members = meshes.members(id, "", PageQuery.of(membersPage, null));
+		List<Long> shown = members.items().stream().map(MeshView.MemberView::clusterId).toList();
+		// the blocks and observations of the members shown, each read once, then looked up by member
+		Map<Long, List<AllocationView>> blocks = new HashMap<>();
+		meshes.allocationsOf(id, shown)
+			.forEach(block -> blocks.computeIfAbsent(block.clusterId(), key -> new ArrayList<>()).add(block));
+		Map<Long, ObservedState> observed = observations.latest(shown);
+		MeshAddressing addressing = report.report(id, PageQuery.of(allocationsPage, null));
 		model.addAttribute("mesh", mesh);
+		model.addAttribute("members", members);
+		model.addAttribute("blocks", blocks);
 		model.addAttribute("addressing", addressing);
 		model.addAttribute("drawings", addressing.pools().stream().map(PoolDrawing::of).toList());
-		model.addAttribute("conflicts", conflicts.find(mesh));
-		List<AllocationView> blocks = meshes.allocations(id);
-		model.addAttribute("comparisons", mesh.members()
+		model.addAttribute("filter", conflictFilter(cluster, type, severity, model));
+		model.addAttribute("conflicts", conflicts.page(id, (ConflictFilter) model.getAttribute("filter"),
+				PageQuery.of(conflictsPage, null)));
+		model.addAttribute("links", new MeshPageLinks(request));
+		model.addAttribute("comparisons", members.items()
 			.stream()
-			.map(member -> ObservedPlanned.of(member, observations.latest(member.clusterId()).orElse(null), blocks))
+			.map(member -> ObservedPlanned.of(member, observed.get(member.clusterId()),
+					blocks.getOrDefault(member.clusterId(), List.of())))
 			.toList());
 		return "meshes/detail";
+	}
+
+	/** The conflicts panel alone, for refreshing it in place. */
+	@GetMapping("/{id}/conflicts")
+	String conflictsPanel(@PathVariable long id, @RequestParam(required = false) Integer conflictsPage,
+			@RequestParam(required = false) @Nullable String cluster, @RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String severity, HttpServletRequest request, Model model) {
+		model.addAttribute("mesh", meshes.summary(id));
+		ConflictFilter filter = conflictFilter(cluster, type, severity, model);
+		model.addAttribute("filter", filter);
+		model.addAttribute("conflicts", conflicts.page(id, filter, PageQuery.of(conflictsPage, null)));
+		model.addAttribute("links", new MeshPageLinks(request));
+		return "meshes/detail :: conflicts";
+	}
+
+	/** A filter the page can show; one it cannot read is shown as an error above an unfiltered list. */
+	private static ConflictFilter conflictFilter(@Nullable String cluster, @Nullable String type,
+			@Nullable String severity, Model model) {
+		try {
+			return new ConflictFilter(cluster, type, severity);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("filterError", String.join("; ",
+					ex.problems().stream().map(problem -> problem.field() + " " + problem.message()).toList()));
+			return new ConflictFilter(null, null, null);
+		}
 	}
 
 	@GetMapping("/new")
@@ -96,7 +144,8 @@ class MeshPageController {
 			RedirectAttributes redirect) {
 		MeshView current = meshes.get(id);
 		return FormErrors.attempt(result, MeshForm.FIELDS,
-				() -> meshes.update(id, form.toRequest(), form.getVersion() == null ? -1 : form.getVersion()))
+				() -> meshes.update(id, keepMembersOfLargeMesh(id, form.toRequest()),
+						form.getVersion() == null ? -1 : form.getVersion()))
 			.map(mesh -> {
 				redirect.addFlashAttribute("message", "Mesh " + mesh.name() + " was saved.");
 				return "redirect:/meshes/" + mesh.id();
@@ -165,6 +214,19 @@ class MeshPageController {
 			redirect.addFlashAttribute("message", reserved.cidr() + " is reserved.");
 			return "redirect:/meshes/" + id;
 		});
+	}
+
+	/**
+	 * The form lists at most {@value #CANDIDATES} clusters, so a larger mesh keeps its members
+	 * when saved from it; they are added and removed through the API.
+	 */
+	private MeshRequest keepMembersOfLargeMesh(long id, MeshRequest request) {
+		if (meshes.summary(id).counts().members() <= CANDIDATES) {
+			return request;
+		}
+		return new MeshRequest(request.name(), request.description(), request.asnMin(), request.asnMax(), request.pools(),
+				null, request.version(), request.applyOnApproval(), request.changeWindowDays(), request.changeWindowStart(),
+				request.changeWindowEnd());
 	}
 
 	/** Runs an action of the detail page; what the services refuse comes back as the page's error. */

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * A mesh as clients send it. Left out, the pools and the ASN range take defaults that avoid
  * the usual cloud underlays (see {@link MeshDefaults}).
  *
- * @param clusterIds the members; a cluster is in at most one mesh
+ * @param clusterIds the members; a cluster is in at most one mesh. Left out when a mesh is
+ * replaced, the members stay as they are (they are then added and removed one by one)
  * @param version on replacement, the version the change is based on
  * @param applyOnApproval whether an approved plan starts by itself (inside the change window,
  * when there is one) instead of waiting for someone to apply it
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record MeshRequest(@NotBlank @DnsLabel String name, @Nullable @Size(max = 500) String description,
 		@Nullable @Min(1) @Max(4294967295L) Long asnMin, @Nullable @Min(1) @Max(4294967295L) Long asnMax,
-		@Nullable @Size(max = 3) List<@NotNull @Valid Pool> pools, @Nullable @Size(max = 500) List<@NotNull Long> clusterIds,
+		@Nullable @Size(max = 3) List<@NotNull @Valid Pool> pools, @Nullable List<@NotNull Long> clusterIds,
 		@Nullable Long version, @Nullable Boolean applyOnApproval, @Nullable @Size(max = 60) String changeWindowDays,
 		@Nullable LocalTime changeWindowStart, @Nullable LocalTime changeWindowEnd) {
 
@@ -36,9 +37,14 @@ public record MeshRequest(@NotBlank @DnsLabel String name, @Nullable @Size(max =
 		asnMin = asnMin == null ? MeshDefaults.PRIVATE_ASN_MIN : asnMin;
 		asnMax = asnMax == null ? MeshDefaults.PRIVATE_ASN_MAX : asnMax;
 		pools = pools == null ? MeshDefaults.POOLS : List.copyOf(pools);
-		clusterIds = clusterIds == null ? List.of() : List.copyOf(clusterIds);
+		clusterIds = clusterIds == null ? null : List.copyOf(clusterIds);
 		applyOnApproval = Boolean.TRUE.equals(applyOnApproval);
 		changeWindowDays = changeWindowDays == null || changeWindowDays.isBlank() ? null : changeWindowDays.strip();
+	}
+
+	/** The members the request names, none when it names none. */
+	public List<Long> members() {
+		return clusterIds == null ? List.of() : clusterIds;
 	}
 
 	/** @throws IllegalArgumentException when the window is set only in part or its days cannot be read */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tfmesh.audit.AuditAction;
@@ -17,6 +19,7 @@ import io.tfmesh.net.Cidr;
 import io.tfmesh.net.InvalidCidrException;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
+import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
 import io.tfmesh.system.web.PageQuery;
@@ -60,7 +63,7 @@ public class MeshService {
 	}
 
 	@Transactional(readOnly = true)
-	public PageView<MeshView> list(String q, PageQuery page) {
+	public PageView<MeshSummary> list(String q, PageQuery page) {
 		return meshes.list(q, page);
 	}
 
@@ -73,6 +76,91 @@ public class MeshService {
 	@Transactional(readOnly = true)
 	public MeshView get(long id) {
 		return meshes.find(id).orElseThrow(() -> new NotFoundException(KIND, id));
+	}
+
+	/** The mesh's settings with how many members and blocks it holds. */
+	@Transactional(readOnly = true)
+	public MeshSummary summary(long id) {
+		return meshes.summary(id).orElseThrow(() -> new NotFoundException(KIND, id));
+	}
+
+	/** The mesh's settings and pools without its members. */
+	@Transactional(readOnly = true)
+	MeshView header(long id) {
+		return meshes.header(id).orElseThrow(() -> new NotFoundException(KIND, id));
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<MeshView.MemberView> members(long meshId, String q, PageQuery page) {
+		header(meshId);
+		return meshes.members(meshId, q, page);
+	}
+
+	/**
+	 * Adds one cluster to the mesh; a cluster already in it stays as it is. Its cloud's underlays
+	 * are reserved as when the mesh is replaced.
+	 *
+	 * @return the member, and whether it joined now
+	 */
+	@Transactional
+	public Joined addMember(long meshId, @Nullable Long clusterId) {
+		if (clusterId == null) {
+			throw new InvalidInputException("clusterId", "must not be null");
+		}
+		MeshView mesh = header(meshId);
+		meshes.lock(meshId);
+		Optional<MeshView.MemberView> existing = meshes.member(meshId, clusterId);
+		if (existing.isPresent()) {
+			return new Joined(existing.get(), false);
+		}
+		ClusterView cluster = clusters.findById(clusterId)
+			.orElseThrow(() -> new InvalidInputException("clusterId", "no cluster has id " + clusterId));
+		for (String underlay : clouds.get(cluster.cloudId()).underlayCidrs()) {
+			for (MeshView.PoolView pool : mesh.pools()) {
+				if (Cidr.parse(pool.cidr()).overlaps(Cidr.parse(underlay))) {
+					throw new ConflictException("clusterId", "The underlay " + underlay + " of cloud " + cluster.cloudName()
+							+ " overlaps the " + pool.kind().id() + " pool " + pool.cidr() + " of mesh " + mesh.name()
+							+ "; change the pool or the cloud's underlay first");
+				}
+			}
+		}
+		long before = meshes.memberCount(meshId);
+		join(meshId, clusterId);
+		if (meshes.underlaysChanged(meshId)) {
+			syncUnderlays(meshId);
+		}
+		meshes.touch(meshId, clock.instant());
+		MeshView.MemberView member = meshes.member(meshId, clusterId).orElseThrow();
+		audit.record(AuditAction.UPDATE, KIND, meshId, mesh.name(), Map.of("members", before),
+				Map.of("members", before + 1, "joined", member));
+		return new Joined(member, true);
+	}
+
+	/** @param created whether the cluster joined with this request, not before it */
+	public record Joined(MeshView.MemberView member, boolean created) {
+	}
+
+	/** Takes one cluster out of the mesh; it must have released its blocks first. */
+	@Transactional
+	public void removeMember(long meshId, long clusterId) {
+		MeshView mesh = header(meshId);
+		meshes.lock(meshId);
+		MeshView.MemberView member = meshes.member(meshId, clusterId)
+			.orElseThrow(() -> new NotFoundException("member", clusterId));
+		long before = meshes.memberCount(meshId);
+		leave(meshId, member);
+		if (meshes.underlaysChanged(meshId)) {
+			syncUnderlays(meshId);
+		}
+		meshes.touch(meshId, clock.instant());
+		audit.record(AuditAction.UPDATE, KIND, meshId, mesh.name(), Map.of("members", before, "left", member),
+				Map.of("members", before - 1));
+	}
+
+	/** The blocks these members hold. */
+	@Transactional(readOnly = true)
+	public List<AllocationView> allocationsOf(long meshId, List<Long> clusterIds) {
+		return allocations.ofClusters(meshId, clusterIds);
 	}
 
 	/** The mesh's blocks: what the planner gave each member, and the underlays and reservations. */
@@ -90,7 +178,7 @@ public class MeshService {
 		}
 		long id = meshes.insert(request, clock.instant());
 		meshes.replacePools(id, request.pools());
-		for (long clusterId : request.clusterIds()) {
+		for (long clusterId : request.members()) {
 			join(id, clusterId);
 		}
 		syncUnderlays(id);
@@ -110,7 +198,8 @@ public class MeshService {
 		meshes.idByName(request.name()).filter(other -> other != id).ifPresent(other -> {
 			throw ConflictException.duplicateName(KIND, request.name());
 		});
-		Set<Long> wanted = new LinkedHashSet<>(request.clusterIds());
+		// without clusterIds the members stay as they are; they are managed one by one
+		Set<Long> wanted = new LinkedHashSet<>(request.clusterIds() == null ? before.clusterIds() : request.clusterIds());
 		for (MeshView.MemberView member : before.members()) {
 			if (!wanted.contains(member.clusterId())) {
 				leave(id, member);
@@ -208,7 +297,7 @@ public class MeshService {
 		List<AllocationView> held = allocations.ofClusterAll(meshId, member.clusterId());
 		if (!held.isEmpty()) {
 			throw new ConflictException("clusterIds", "Cluster " + member.clusterName() + " still holds "
-					+ held.stream().map(a -> a.kind().id() + " " + a.cidr()).toList()
+					+ String.join(", ", held.stream().map(a -> a.kind().id() + " " + a.cidr()).toList())
 					+ " in this mesh; release its allocations before it leaves");
 		}
 		meshes.removeMember(meshId, member.clusterId());
@@ -283,8 +372,8 @@ public class MeshService {
 		if (request.asnMin() != null && request.asnMax() != null && request.asnMin() > request.asnMax()) {
 			problems.add(new FieldProblem("asnMax", "must not be below asnMin (" + request.asnMin() + ")"));
 		}
-		for (int i = 0; i < request.clusterIds().size(); i++) {
-			Long clusterId = request.clusterIds().get(i);
+		for (int i = 0; i < request.members().size(); i++) {
+			Long clusterId = request.members().get(i);
 			if (clusterId == null) {
 				continue;
 			}
@@ -308,7 +397,7 @@ public class MeshService {
 		catch (IllegalArgumentException ex) {
 			problems.add(new FieldProblem("changeWindowDays", ex.getMessage()));
 		}
-		if (new LinkedHashSet<>(request.clusterIds()).size() != request.clusterIds().size()) {
+		if (new LinkedHashSet<>(request.members()).size() != request.members().size()) {
 			problems.add(new FieldProblem("clusterIds", "lists a cluster more than once"));
 		}
 		validator.check(request, problems.stream().distinct().toList());

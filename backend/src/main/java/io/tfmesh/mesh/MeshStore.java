@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tfmesh.mesh.MeshView.MemberView;
@@ -134,6 +136,79 @@ class MeshStore {
 				(member, i) -> member(member), meshId, clusterIds.toArray(Long[]::new));
 	}
 
+	/** One page of the members, by cluster name; {@code q} matches names of clusters or clouds. */
+	PageView<MemberView> members(long meshId, String q, PageQuery page) {
+		String pattern = Search.containsPattern(q);
+		String where = " WHERE mm.mesh_id = ? AND (lower(c.name) LIKE ? ESCAPE '\\' OR lower(cl.name) LIKE ? ESCAPE '\\')";
+		Long total = jdbc.queryForObject("SELECT count(*) FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id "
+				+ "JOIN cloud cl ON cl.id = c.cloud_id" + where, Long.class, meshId, pattern, pattern);
+		List<MemberView> members = jdbc.query(MEMBERS + where + " ORDER BY c.name, mm.cluster_id LIMIT ? OFFSET ?",
+				(member, i) -> member(member), meshId, pattern, pattern, page.size(), page.offset());
+		return PageView.of(members, page, total == null ? 0 : total);
+	}
+
+	Optional<MemberView> member(long meshId, long clusterId) {
+		return jdbc.query(MEMBERS + " WHERE mm.mesh_id = ? AND mm.cluster_id = ?", (member, i) -> member(member), meshId,
+				clusterId).stream().findFirst();
+	}
+
+	long memberCount(long meshId) {
+		Long count = jdbc.queryForObject("SELECT count(*) FROM mesh_member WHERE mesh_id = ?", Long.class, meshId);
+		return count == null ? 0 : count;
+	}
+
+	/** The ASN the inventory gives each member, for members whose observation has none. */
+	Map<Long, Long> inventoryAsns(long meshId) {
+		Map<Long, Long> asns = new HashMap<>();
+		jdbc.query("SELECT c.id, c.bgp_asn FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id WHERE mm.mesh_id = ?",
+				row -> {
+					asns.put(row.getLong("id"), row.getLong("bgp_asn"));
+				}, meshId);
+		return asns;
+	}
+
+	/**
+	 * Changes whenever anything the conflicts of the mesh are found from changes: its version, its
+	 * members and their clusters and clouds (names, ASNs, underlays), each member's latest
+	 * observation, and its reservations.
+	 */
+	String conflictInputs(long meshId) {
+		return jdbc.queryForObject("""
+				SELECT coalesce((SELECT version FROM mesh WHERE id = ?), -1)
+				    || ':' || coalesce(md5(string_agg(mm.cluster_id || '/' || c.version || '/' || cl.id || '/' || cl.version
+				                                      || '/' || coalesce(o.id, 0), ',' ORDER BY mm.cluster_id)), '')
+				    || ':' || (SELECT count(*) || '/' || coalesce(sum(id), 0) FROM allocation
+				               WHERE mesh_id = ? AND kind = 'reserved')
+				FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id JOIN cloud cl ON cl.id = c.cloud_id
+				LEFT JOIN LATERAL (SELECT id FROM cluster_observation WHERE cluster_id = mm.cluster_id
+				                   ORDER BY observed_at DESC, id DESC LIMIT 1) o ON true
+				WHERE mm.mesh_id = ?""", String.class, meshId, meshId, meshId);
+	}
+
+	/** Marks a change of the mesh that concerns no column of its own, such as a member joining. */
+	void touch(long meshId, Instant now) {
+		jdbc.update("UPDATE mesh SET version = version + 1, updated_at = ? WHERE id = ?", Timestamp.from(now), meshId);
+	}
+
+	/** Members and blocks of each kind, for the mesh's summary. */
+	MeshSummary.Counts counts(long meshId) {
+		Map<String, Long> blocks = new HashMap<>();
+		jdbc.query("SELECT kind, count(*) AS n FROM allocation WHERE mesh_id = ? GROUP BY kind",
+				row -> {
+					blocks.put(row.getString("kind"), row.getLong("n"));
+				}, meshId);
+		long allocated = blocks.getOrDefault("pod", 0L) + blocks.getOrDefault("service", 0L)
+				+ blocks.getOrDefault("fabric", 0L);
+		Long planned = jdbc.queryForObject("""
+				SELECT count(*) FROM mesh_member mm WHERE mm.mesh_id = ? AND mm.asn IS NOT NULL""", Long.class, meshId);
+		return new MeshSummary.Counts(memberCount(meshId), planned == null ? 0 : planned, allocated,
+				blocks.getOrDefault("underlay", 0L), blocks.getOrDefault("reserved", 0L));
+	}
+
+	Optional<MeshSummary> summary(long id) {
+		return header(id).map(mesh -> MeshSummary.of(mesh, counts(id)));
+	}
+
 	/** A cluster the mesh form offers as a member. */
 	record Candidate(long id, String name, String cloudName) {
 	}
@@ -177,12 +252,13 @@ class MeshStore {
 		return meshes.stream().findFirst();
 	}
 
-	PageView<MeshView> list(String q, PageQuery page) {
+	PageView<MeshSummary> list(String q, PageQuery page) {
 		String pattern = Search.containsPattern(q);
 		Long total = jdbc.queryForObject("SELECT count(*) FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\'", Long.class,
 				pattern);
-		List<MeshView> meshes = jdbc.query("SELECT * FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ? OFFSET ?",
-				(row, index) -> mesh(row), pattern, page.size(), page.offset());
+		List<MeshSummary> meshes = jdbc.query(
+				"SELECT id FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ? OFFSET ?",
+				(row, index) -> summary(row.getLong("id")).orElseThrow(), pattern, page.size(), page.offset());
 		return PageView.of(meshes, page, total == null ? 0 : total);
 	}
 

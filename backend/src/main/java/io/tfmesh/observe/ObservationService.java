@@ -3,6 +3,7 @@ package io.tfmesh.observe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,14 @@ public class ObservationService {
 	public Optional<ObservedState> latest(long clusterId) {
 		clusters.get(clusterId);
 		return store.latest(clusterId);
+	}
+
+	/**
+	 * The latest observation of each of these clusters, read together: a mesh of thousands of
+	 * members is read in one query, not one per member. A cluster never observed has no entry.
+	 */
+	public Map<Long, ObservedState> latest(Collection<Long> clusterIds) {
+		return clusterIds.isEmpty() ? Map.of() : store.latest(clusterIds);
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package io.tfmesh.observe;
 
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +47,19 @@ class ObservationStore {
 				SELECT state::text FROM cluster_observation WHERE cluster_id = ?
 				ORDER BY observed_at DESC, id DESC LIMIT 1""", String.class, clusterId);
 		return rows.stream().findFirst().map(text -> json.readValue(text, ObservedState.class));
+	}
+
+	/** The latest observation of each of these clusters that was ever observed, in one query. */
+	@Transactional(readOnly = true)
+	Map<Long, ObservedState> latest(Collection<Long> clusterIds) {
+		Map<Long, ObservedState> latest = new HashMap<>();
+		jdbc.query("""
+				SELECT DISTINCT ON (cluster_id) cluster_id, state::text AS state FROM cluster_observation
+				WHERE cluster_id = ANY (?) ORDER BY cluster_id, observed_at DESC, id DESC""",
+				row -> {
+					latest.put(row.getLong("cluster_id"), json.readValue(row.getString("state"), ObservedState.class));
+				}, (Object) clusterIds.toArray(Long[]::new));
+		return latest;
 	}
 
 }

@@ -59,7 +59,8 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 	/** What htmx draws into a page, not pages of their own: the pages that hold them are visited. */
 	private static final Map<String, String> FRAGMENTS = Map.of("/clusters/{id}/observed",
 			"the cluster page's observed-state panel", "/plans/{id}/progress", "a plan page's progress while it applies",
-			"/intents/suggestions", "the intent form's suggestion lists", "/error", "the error pages, met below");
+			"/intents/suggestions", "the intent form's suggestion lists", "/meshes/{id}/conflicts",
+			"a mesh page's conflicts panel, which reloads itself", "/error", "the error pages, met below");
 
 	/** Every link of the navigation an admin sees (the sandbox's page lives in another module). */
 	private static final List<String> NAVIGATION = List.of("Dashboard", "Clouds", "Clusters", "Meshes", "Intents", "Plans",

@@ -47,8 +47,14 @@ class MeshPagesBrowserIT extends IntegrationTestSupport {
 			assertThat(browser.textOf(By.id("allocation-table"))).contains("100.64.0.0/16", "65536", cluster);
 			assertThat(browser.has(By.cssSelector("#pool-pod .seg[title^='100.64.0.0/16']"))).isTrue();
 			assertThat(browser.has(By.cssSelector("#pool-pod .seg.free"))).isTrue();
+			// every stretch is reachable by keyboard and named for screen readers, and listed beside the bar
+			assertThat(browser.has(By.cssSelector("#pool-pod .seg[tabindex='0'][aria-label^='100.64.0.0/16: " + cluster + "']")))
+				.isTrue();
+			assertThat(browser.has(By.xpath("//table[@id='pool-table-pod']//tr[td[1][.='100.64.0.0/16']][td[2][contains(., '"
+					+ cluster + "')]]"))).isTrue();
 		}
-		assertThat(admin.get("/api/v1/meshes?q=" + mesh).json().at("/items/0/members/0/asn").asLong()).isEqualTo(64512);
+		long meshId = admin.get("/api/v1/meshes?q=" + mesh).json().at("/items/0/id").asLong();
+		assertThat(admin.get("/api/v1/meshes/" + meshId + "/members").json().at("/items/0/asn").asLong()).isEqualTo(64512);
 	}
 
 	@Test

@@ -2,12 +2,10 @@ package io.tfmesh.mesh;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import io.tfmesh.inventory.CloudService;
 import io.tfmesh.inventory.CloudView;
-import io.tfmesh.inventory.ClusterService;
-import io.tfmesh.inventory.ClusterView;
 import io.tfmesh.mesh.ConflictFinder.CloudUnderlays;
 import io.tfmesh.mesh.ConflictFinder.Member;
 import io.tfmesh.mesh.ConflictFinder.Reservation;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -62,25 +59,62 @@ class ConflictFinderTest {
 	}
 
 	@Test
-	void findsEveryKindOfEveryPairOfClustersInstalledWithTheDefaults() {
+	void findsOneConflictPerSharedBlockNamingEveryClusterThatUsesIt() {
 		List<Conflict> conflicts = find(member(Observed.defaults("a"), 64512), member(Observed.defaults("b"), 64512),
 				member(Observed.defaults("c"), 64512));
 
 		assertThat(conflicts).filteredOn(conflict -> conflict.type().equals("overlap"))
 			.extracting(conflict -> String.join("+", conflict.clusters()) + " " + conflict.cidrs())
-			.containsExactly("a+b [10.32.0.0/12, 10.32.0.0/12]", "a+b [10.96.0.0/12, 10.96.0.0/12]",
-					"a+b [10.64.0.0/12, 10.64.0.0/12]", "a+c [10.32.0.0/12, 10.32.0.0/12]",
-					"a+c [10.96.0.0/12, 10.96.0.0/12]", "a+c [10.64.0.0/12, 10.64.0.0/12]",
-					"b+c [10.32.0.0/12, 10.32.0.0/12]", "b+c [10.96.0.0/12, 10.96.0.0/12]",
-					"b+c [10.64.0.0/12, 10.64.0.0/12]");
-		// one entry per shared block, naming each source of both sides once
+			.containsExactly("a+b+c [10.32.0.0/12]", "a+b+c [10.64.0.0/12]", "a+b+c [10.96.0.0/12]");
+		// each source of each cluster once
 		assertThat(conflicts.get(0).sources()).containsExactly(
 				"a pod 10.32.0.0/12 (kube-manager KUBERNETES_POD_SUBNETS (entrypoint default))",
+				"a pod 10.32.0.0/12 (TF IPAM k8s-pod-ipam)",
 				"b pod 10.32.0.0/12 (kube-manager KUBERNETES_POD_SUBNETS (entrypoint default))",
-				"b pod 10.32.0.0/12 (TF IPAM k8s-pod-ipam)", "a pod 10.32.0.0/12 (TF IPAM k8s-pod-ipam)");
+				"b pod 10.32.0.0/12 (TF IPAM k8s-pod-ipam)",
+				"c pod 10.32.0.0/12 (kube-manager KUBERNETES_POD_SUBNETS (entrypoint default))",
+				"c pod 10.32.0.0/12 (TF IPAM k8s-pod-ipam)");
+		assertThat(conflicts.get(0).explanation()).isEqualTo(
+				"3 clusters share one block: the pod 10.32.0.0/12 of a, b and c; routes between them would collide");
 		assertThat(conflicts).extracting(Conflict::type)
-			.containsExactly("overlap", "overlap", "overlap", "overlap", "overlap", "overlap", "overlap", "overlap",
-					"overlap", "duplicate-asn", "duplicate-cluster-name");
+			.containsExactly("overlap", "overlap", "overlap", "duplicate-asn", "duplicate-cluster-name");
+	}
+
+	@Test
+	void growsWithTheSharedBlocksNotWithThePairsOfClusters() {
+		for (int count : new int[] { 2, 200, 400 }) {
+			Member[] members = new Member[count];
+			for (int i = 0; i < count; i++) {
+				members[i] = member(Observed.defaults("c" + i), 64512);
+			}
+
+			List<Conflict> conflicts = find(members);
+
+			// three shared blocks, one shared ASN, one shared TF cluster name: 19,900 pairs at 200 would be 59,700 overlaps
+			assertThat(conflicts).as("%d clusters", count)
+				.extracting(Conflict::type)
+				.containsExactly("overlap", "overlap", "overlap", "duplicate-asn", "duplicate-cluster-name");
+			assertThat(conflicts).allSatisfy(conflict -> assertThat(conflict.clusters()).hasSize(count));
+		}
+		Member[] members = new Member[200];
+		for (int i = 0; i < 200; i++) {
+			members[i] = member(Observed.defaults("c" + i), 64512);
+		}
+		assertThat(find(members).get(0).explanation()).isEqualTo("200 clusters share one block: the pod 10.32.0.0/12 of "
+				+ "c0, c1, c2, c3, c4 and 195 more; routes between them would collide");
+	}
+
+	@Test
+	void namesEveryClusterInsideABlockThatAnotherClusterSpans() {
+		List<Conflict> conflicts = find(
+				member(Observed.subnets("wide", "10.0.0.0/8", "172.16.0.0/16", "172.17.0.0/16"), 64512),
+				member(Observed.subnets("x", "10.1.0.0/16", "172.18.0.0/16", "172.19.0.0/16"), 64513),
+				member(Observed.subnets("y", "10.2.0.0/16", "172.20.0.0/16", "172.21.0.0/16"), 64514),
+				member(Observed.subnets("z", "10.3.0.0/16", "172.22.0.0/16", "10.200.0.0/16"), 64515));
+
+		assertThat(conflicts).extracting(Conflict::type, Conflict::clusters, Conflict::cidrs)
+			.containsExactly(tuple("overlap", List.of("wide", "x", "y", "z"),
+					List.of("10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.200.0.0/16")));
 	}
 
 	@Test
@@ -98,8 +132,8 @@ class ConflictFinderTest {
 				member(Observed.subnets("b", "10.33.0.0/16", "10.97.0.0/16", "10.65.0.0/16"), 64513));
 
 		assertThat(conflicts).filteredOn(conflict -> conflict.type().equals("overlap"))
-			.extracting(Conflict::cidrs)
-			.containsExactly(List.of("10.33.0.0/16", "10.33.0.0/16"));
+			.extracting(Conflict::clusters, Conflict::cidrs)
+			.containsExactly(tuple(List.of("a", "b"), List.of("10.33.0.0/16")));
 	}
 
 	// overlaps inside one member, across kinds
@@ -286,9 +320,9 @@ class ConflictFinderTest {
 				member(Observed.subnets("b", "10.64.0.0/16", "10.200.0.0/16", "10.201.0.0/16"), 64513));
 
 		assertThat(conflicts).extracting(Conflict::type, Conflict::cidrs)
-			.containsExactly(tuple("overlap", List.of("10.64.0.0/12", "10.64.0.0/16")),
-					tuple("overlap", List.of("10.64.0.0/12", "10.64.0.0/16")));
-		assertThat(conflicts.get(0).explanation()).startsWith("the pod 10.64.0.0/12 of a overlaps the pod 10.64.0.0/16 of b");
+			.containsExactly(tuple("overlap", List.of("10.64.0.0/12", "10.64.0.0/16")));
+		assertThat(conflicts.get(0).explanation())
+			.startsWith("the pod 10.64.0.0/12 and fabric 10.64.0.0/12 of a overlaps the pod 10.64.0.0/16 of b");
 		assertThat(conflicts.get(0).sources())
 			.contains("a pod 10.64.0.0/12 (TF IPAM k8s-ip-fabric-ipam of the pod network, IP fabric forwarding on)");
 		// neither the unused pod IPAM nor KUBERNETES_POD_SUBNETS claims anything, and pods inside
@@ -348,37 +382,30 @@ class ConflictFinderTest {
 	@Test
 	void readsEachMembersObservationEachCloudsUnderlaysAndTheReservationsOfTheMesh() {
 		ObservationService observations = mock(ObservationService.class);
-		ClusterService clusters = mock(ClusterService.class);
 		CloudService clouds = mock(CloudService.class);
 		AllocationStore allocations = mock(AllocationStore.class);
-		when(observations.latest(1)).thenReturn(Optional.of(Observed.defaults("a").state()));
-		when(observations.latest(2)).thenReturn(
-				Optional.of(Observed.subnets("b", "10.128.0.0/16", "10.129.0.0/16", "10.130.0.0/16").state()));
-		when(observations.latest(3)).thenReturn(Optional.empty());
-		ClusterView b = cluster(64512);
-		ClusterView c = cluster(64513);
+		MeshStore meshes = mock(MeshStore.class);
+		when(observations.latest(List.of(1L, 2L, 3L))).thenReturn(Map.of(1L, Observed.defaults("a").state(), 2L,
+				Observed.subnets("b", "10.128.0.0/16", "10.129.0.0/16", "10.130.0.0/16").state()));
+		when(meshes.inventoryAsns(7)).thenReturn(Map.of(1L, 64000L, 2L, 64512L, 3L, 64513L));
 		CloudView aws = cloud("172.31.0.0/16");
 		CloudView gcp = cloud("10.130.0.0/24");
-		when(clusters.get(2)).thenReturn(b);
-		when(clusters.get(3)).thenReturn(c);
 		when(clouds.get(10)).thenReturn(aws);
 		when(clouds.get(20)).thenReturn(gcp);
-		when(allocations.list(7)).thenReturn(List.of(allocation(Kind.UNDERLAY, "10.32.0.0/16"),
-				allocation(Kind.POD, "10.96.0.0/16"), allocation(Kind.RESERVED, "10.129.0.0/24")));
+		when(allocations.reservations(7)).thenReturn(List.of(allocation(Kind.RESERVED, "10.129.0.0/24")));
 		Instant now = Instant.parse("2024-06-01T12:00:00Z");
 		MeshView mesh = new MeshView(7, "prod", "", 64512, 65534, List.of(),
 				List.of(new MemberView(1, "a", 10, "aws", null, now), new MemberView(2, "b", 10, "aws", null, now),
 						new MemberView(3, "c", 20, "gcp", null, now)),
 				now, now, 1);
 
-		List<Conflict> conflicts = new ConflictFinder(observations, clusters, clouds, allocations).find(mesh);
+		List<Conflict> conflicts = new ConflictFinder(observations, clouds, allocations, meshes).find(mesh);
 
 		assertThat(conflicts).extracting(conflict -> conflict.type() + " " + conflict.clusters() + " " + conflict.cidrs())
-			.containsExactly("not-observed [c] []", "reservation-overlap [b] [10.129.0.0/16, 10.129.0.0/24]",
-					"underlay-overlap [b] [10.130.0.0/16, 10.130.0.0/24]", "duplicate-asn [a, b] []");
+			.containsExactly("not-observed [c] []", "underlay-overlap [b] [10.130.0.0/16, 10.130.0.0/24]",
+					"reservation-overlap [b] [10.129.0.0/16, 10.129.0.0/24]", "duplicate-asn [a, b] []");
 		assertThat(conflicts.get(3).sources()).containsExactly("a ASN 64512 (TF global-system-config)",
 				"b ASN 64512 (inventory)");
-		verify(clusters, never()).get(1);
 		verify(clouds, times(1)).get(10);
 	}
 
@@ -388,12 +415,6 @@ class ConflictFinderTest {
 
 	private static List<Conflict> find(Member... members) {
 		return ConflictFinder.find(List.of(members), List.of(), List.of());
-	}
-
-	private static ClusterView cluster(long asn) {
-		ClusterView cluster = mock(ClusterView.class);
-		when(cluster.bgpAsn()).thenReturn(asn);
-		return cluster;
 	}
 
 	private static CloudView cloud(String... underlays) {

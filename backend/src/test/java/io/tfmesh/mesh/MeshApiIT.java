@@ -48,7 +48,9 @@ class MeshApiIT extends IntegrationTestSupport {
 				"10.64.0.0/11");
 		assertThat(mesh.get("asnMin").asLong()).isEqualTo(64512);
 		assertThat(mesh.get("asnMax").asLong()).isEqualTo(65534);
-		assertThat(mesh.at("/members/0/clusterId").asLong()).isEqualTo(member);
+		assertThat(mesh.at("/counts/members").asLong()).isEqualTo(1);
+		assertThat(admin.get("/api/v1/meshes/" + mesh.get("id").asLong() + "/members").json().at("/items/0/clusterId").asLong())
+			.isEqualTo(member);
 
 		JsonNode space = admin.get("/api/v1/meshes/" + mesh.get("id").asLong() + "/allocations").json();
 		assertThat(space.get("allocations").findValuesAsString("cidr")).containsExactly("172.31.0.0/16");

@@ -205,7 +205,7 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				page("/meshes/{id}/edit", OPERATOR, Map.of("id", mesh)),
 				page("/meshes/{id}/delete", OPERATOR, Map.of("id", mesh)),
 				// MeshConflictsPanelController
-				page("/meshes/{id}/conflicts-panel", VIEWER, Map.of("id", mesh)),
+				page("/meshes/{id}/conflicts", VIEWER, Map.of("id", mesh)),
 				form("/meshes", OPERATOR, caller -> request(Map.of(), Map.of("name", unique("matrix"))),
 						redirectTo("/meshes/\\d+")),
 				form("/meshes/{id}", OPERATOR, caller -> {

@@ -281,14 +281,14 @@ class SandboxIT {
 			.anyMatch(e -> e.contains("service 10.96.0.0/12 of aws-east overlaps the service 10.96.0.0/12 of gcp-west"))
 			.anyMatch(e -> e.contains("fabric 10.64.0.0/12 of aws-east overlaps the fabric 10.64.0.0/12 of gcp-west"))
 			.anyMatch(e -> e.contains("aws-east, gcp-west all use ASN 64512"));
-		JsonNode drift = conflicts.valueStream()
+		JsonNode drift = conflicts.get("items").valueStream()
 			.filter(c -> c.get("type").asString().equals("drift"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(drift.get("clusters").get(0).asString()).isEqualTo("gcp-west");
 		assertThat(drift.get("explanation").asString()).contains("kubeadm serviceSubnet says 10.112.0.0/12",
 				"TF IPAM k8s-service-ipam says 10.96.0.0/12");
-		assertThat(conflicts.valueStream().filter(c -> c.get("type").asString().equals("overlap")))
+		assertThat(conflicts.get("items").valueStream().filter(c -> c.get("type").asString().equals("overlap")))
 			.allSatisfy(c -> assertThat(c.get("severity").asString()).isEqualTo("error"));
 		assertThat(conflicts.findValuesAsString("type")).contains("duplicate-cluster-name");
 
