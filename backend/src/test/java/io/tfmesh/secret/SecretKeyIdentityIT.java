@@ -134,6 +134,7 @@ class SecretKeyIdentityIT {
 
 	private static HttpRequest form(String url, String body) {
 		return HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
