@@ -153,8 +153,9 @@ class SeedStoryBrowserIT {
 			assertThat(browser.textOf(By.id("plan-state"))).isEqualTo("approved");
 			assertThat(browser.textOf(By.id("approval"))).startsWith("approved by " + SECOND_ADMIN);
 
-			// the TF config API of aws-east answers slowly, so the apply lasts long enough to be watched
+			// both TF config APIs answer slowly, so the apply lasts long enough to be watched
 			slowDown(browser, "aws-east", 300);
+			slowDown(browser, "gcp-west", 300);
 			browser.go(planPath);
 			browser.click("apply-plan");
 			browser.waitForText("is being applied.");
@@ -165,6 +166,7 @@ class SeedStoryBrowserIT {
 			assertThat(done.find()).isTrue();
 			assertThat(done.group(1)).isEqualTo(done.group(2));
 			slowDown(browser, "aws-east", 0);
+			slowDown(browser, "gcp-west", 0);
 
 			// the observation after apply is stored on the plan; its page shows it once read
 			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
