@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -54,10 +55,11 @@ class MeshPageController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page, Model model) {
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null)));
-		return "meshes/list";
+		return htmx != null ? "meshes/list :: results" : "meshes/list";
 	}
 
 	@GetMapping("/{id}")

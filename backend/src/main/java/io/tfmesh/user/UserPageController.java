@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,10 +33,11 @@ class UserPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
+			@RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("q", q);
 		model.addAttribute("users", users.list(q, PageQuery.of(page, size)));
-		return "users/list";
+		return htmx != null ? "users/list :: results" : "users/list";
 	}
 
 	@GetMapping("/new")
