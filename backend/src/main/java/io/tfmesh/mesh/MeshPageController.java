@@ -12,6 +12,7 @@ import io.tfmesh.observe.ObservedState;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
@@ -56,9 +57,12 @@ class MeshPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, MeshService.SORT_COLUMNS);
 		model.addAttribute("q", q);
-		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null)));
+		model.addAttribute("sort", order);
+		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null), order));
 		return htmx != null ? "meshes/list :: results" : "meshes/list";
 	}
 

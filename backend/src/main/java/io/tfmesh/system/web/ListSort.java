@@ -78,6 +78,15 @@ public record ListSort(String column, boolean descending, Map<String, String> co
 		return Sort.by(direction, columns.get(column)).and(Sort.by(direction, "id"));
 	}
 
+	/**
+	 * The order for an SQL {@code ORDER BY}, with the id breaking ties; the columns' properties are
+	 * then SQL expressions, and only those of the allow-list ever reach the statement.
+	 */
+	public String orderBy() {
+		String direction = descending ? " DESC" : " ASC";
+		return columns.get(column) + direction + ", id" + direction;
+	}
+
 	/** The {@code sort} parameter this order is written as. */
 	public String parameter() {
 		return descending ? "-" + column : column;

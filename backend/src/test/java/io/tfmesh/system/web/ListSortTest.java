@@ -31,6 +31,12 @@ class ListSortTest {
 	}
 
 	@Test
+	void anSqlOrderNamesTheColumnsPropertyAndTheIdInTheSameDirection() {
+		assertThat(ListSort.of("-cloud", COLUMNS).orderBy()).isEqualTo("cloud.name DESC, id DESC");
+		assertThat(ListSort.of(null, COLUMNS).orderBy()).isEqualTo("name ASC, id ASC");
+	}
+
+	@Test
 	void anEndpointRefusesAColumnThatIsNotSortable() {
 		assertThatThrownBy(() -> ListSort.of("password", COLUMNS)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("sort")
