@@ -2,6 +2,7 @@ package io.tfmesh.user;
 
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.RequestValidator;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +34,12 @@ class UserPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, UserService.SORT_COLUMNS);
 		model.addAttribute("q", q);
-		model.addAttribute("users", users.list(q, PageQuery.of(page, size)));
+		model.addAttribute("sort", order);
+		model.addAttribute("users", users.list(q, PageQuery.of(page, size), order));
 		return htmx != null ? "users/list :: results" : "users/list";
 	}
 
