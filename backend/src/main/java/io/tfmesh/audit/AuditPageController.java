@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -28,7 +29,8 @@ class AuditPageController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String objectType,
 			@RequestParam(required = false) @Nullable String objectId, @RequestParam(required = false) Integer page,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		AuditFilter filter = new AuditFilter(actor, action, objectType, objectId, null, null);
 		AuditPage entries = audit.find(filter, PageQuery.of(page, 50));
 		model.addAttribute("filter", filter);
@@ -36,7 +38,7 @@ class AuditPageController {
 		model.addAttribute("links", links.of(entries.items(), request.isUserInRole("ADMIN")));
 		model.addAttribute("objectTypes", AuditObjectType.offered(audit.recordedObjectTypes()));
 		model.addAttribute("actions", Arrays.stream(AuditAction.values()).map(AuditAction::json).toList());
-		return "audit/list";
+		return htmx != null ? "audit/list :: results" : "audit/list";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
@@ -34,10 +35,11 @@ class CloudApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List clouds", description = "Sorted by name; q searches name and region.")
+	@Operation(summary = "List clouds",
+			description = "Sorted by name, or by sort: name or region, descending with a leading -; q searches name and region.")
 	PageView<CloudView> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return clouds.list(q, PageQuery.of(page, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort) {
+		return clouds.list(q, PageQuery.of(page, size), ListSort.of(sort, CloudService.SORT_COLUMNS));
 	}
 
 	@GetMapping("/{id}")

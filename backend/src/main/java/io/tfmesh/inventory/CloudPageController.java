@@ -4,6 +4,7 @@ import io.tfmesh.audit.AuditFilter;
 import io.tfmesh.audit.AuditQueries;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +38,12 @@ class CloudPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, CloudService.SORT_COLUMNS);
 		model.addAttribute("q", q);
-		model.addAttribute("clouds", clouds.list(q, PageQuery.of(page, size)));
+		model.addAttribute("sort", order);
+		model.addAttribute("clouds", clouds.list(q, PageQuery.of(page, size), order));
 		return htmx != null ? "clouds/list :: results" : "clouds/list";
 	}
 

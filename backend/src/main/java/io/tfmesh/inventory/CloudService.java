@@ -11,6 +11,7 @@ import io.tfmesh.audit.AuditLog;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.RequestValidator;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class CloudService {
+
+	/** The columns the cloud list sorts by, name first. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("name", "name", "region", "region");
 
 	static final String KIND = "cloud";
 
@@ -48,7 +52,12 @@ public class CloudService {
 
 	@Transactional(readOnly = true)
 	public PageView<CloudView> list(String q, PageQuery query) {
-		Page<Cloud> page = clouds.search(Search.containsPattern(q), query.pageable(Sort.by("name")));
+		return list(q, query, ListSort.orDefault(null, SORT_COLUMNS));
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<CloudView> list(String q, PageQuery query, ListSort sort) {
+		Page<Cloud> page = clouds.search(Search.containsPattern(q), query.pageable(sort.sort()));
 		Map<Long, Long> counts = clusterCounts(page.getContent().stream().map(Cloud::getId).toList());
 		return PageView.of(page, cloud -> CloudView.of(cloud, counts.getOrDefault(cloud.getId(), 0L)));
 	}

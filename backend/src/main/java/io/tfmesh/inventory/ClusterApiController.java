@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
@@ -38,11 +39,12 @@ class ClusterApiController {
 
 	@GetMapping
 	@Operation(summary = "List clusters",
-			description = "Sorted by name; q searches the cluster's name, its cloud's name and its TF cluster name.")
+			description = "Sorted by name, or by sort: name, cloud, tfCluster or asn, descending with a leading -; "
+					+ "q searches the cluster's name, its cloud's name and its TF cluster name.")
 	PageView<ClusterView> list(@RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) @Nullable Long cloudId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return clusters.list(q, cloudId, PageQuery.of(page, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort) {
+		return clusters.list(q, cloudId, PageQuery.of(page, size), ListSort.of(sort, ClusterService.SORT_COLUMNS));
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -47,11 +48,14 @@ class ClusterPageController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Long cloudId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, ClusterService.SORT_COLUMNS);
 		model.addAttribute("q", q);
+		model.addAttribute("sort", order);
 		model.addAttribute("cloudId", cloudId);
 		model.addAttribute("clouds", clouds.all());
-		model.addAttribute("clusters", clusters.list(q, cloudId, PageQuery.of(page, size)));
+		model.addAttribute("clusters", clusters.list(q, cloudId, PageQuery.of(page, size), order));
 		return htmx != null ? "clusters/list :: results" : "clusters/list";
 	}
 

@@ -3,6 +3,7 @@ package io.tfmesh.inventory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tfmesh.audit.AuditAction;
@@ -15,6 +16,7 @@ import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.RequestValidator;
@@ -28,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ClusterService {
+
+	/** The columns the cluster list sorts by, name first. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("name", "name", "cloud", "cloud.name",
+			"tfCluster", "tfClusterName", "asn", "bgpAsn");
 
 	static final String KIND = "cluster";
 
@@ -70,7 +76,12 @@ public class ClusterService {
 
 	@Transactional(readOnly = true)
 	public PageView<ClusterView> list(String q, @Nullable Long cloudId, PageQuery query) {
-		return PageView.of(clusters.search(Search.containsPattern(q), cloudId, query.pageable(Sort.by("name"))),
+		return list(q, cloudId, query, ListSort.orDefault(null, SORT_COLUMNS));
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<ClusterView> list(String q, @Nullable Long cloudId, PageQuery query, ListSort sort) {
+		return PageView.of(clusters.search(Search.containsPattern(q), cloudId, query.pageable(sort.sort())),
 				ClusterView::of);
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
@@ -35,8 +36,8 @@ class MeshApiController {
 
 	@GetMapping
 	PageView<MeshSummary> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return meshes.list(q, PageQuery.of(page, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort) {
+		return meshes.list(q, PageQuery.of(page, size), ListSort.of(sort, MeshService.SORT_COLUMNS));
 	}
 
 	@GetMapping("/{id}")

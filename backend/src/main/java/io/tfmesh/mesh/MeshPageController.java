@@ -12,6 +12,7 @@ import io.tfmesh.observe.ObservedState;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -54,10 +56,14 @@ class MeshPageController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page, Model model) {
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, MeshService.SORT_COLUMNS);
 		model.addAttribute("q", q);
-		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null)));
-		return "meshes/list";
+		model.addAttribute("sort", order);
+		model.addAttribute("meshes", meshes.list(q, PageQuery.of(page, null), order));
+		return htmx != null ? "meshes/list :: results" : "meshes/list";
 	}
 
 	@GetMapping("/{id}")

@@ -22,6 +22,7 @@ import io.tfmesh.system.error.FieldProblem;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.RequestValidator;
@@ -34,6 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** Meshes: their pools, ASN range and members, and the underlays their member clouds reserve. */
 @Service
 public class MeshService {
+
+	/** The columns the mesh list sorts by, name first, each an SQL expression over the mesh table. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("name", "name", "members",
+			"(SELECT count(*) FROM mesh_member mm WHERE mm.mesh_id = mesh.id)", "asns", "asn_min");
 
 	static final String KIND = "mesh";
 
@@ -64,7 +69,12 @@ public class MeshService {
 
 	@Transactional(readOnly = true)
 	public PageView<MeshSummary> list(String q, PageQuery page) {
-		return meshes.list(q, page);
+		return list(q, page, ListSort.orDefault(null, SORT_COLUMNS));
+	}
+
+	@Transactional(readOnly = true)
+	public PageView<MeshSummary> list(String q, PageQuery page, ListSort sort) {
+		return meshes.list(q, page, sort);
 	}
 
 	/** Clusters that can join this mesh (or a new one, for null): in no other mesh. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.tfmesh.mesh.MeshView.MemberView;
 import io.tfmesh.mesh.MeshView.PoolView;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Search;
@@ -252,12 +253,12 @@ class MeshStore {
 		return meshes.stream().findFirst();
 	}
 
-	PageView<MeshSummary> list(String q, PageQuery page) {
+	PageView<MeshSummary> list(String q, PageQuery page, ListSort sort) {
 		String pattern = Search.containsPattern(q);
 		Long total = jdbc.queryForObject("SELECT count(*) FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\'", Long.class,
 				pattern);
 		List<MeshSummary> meshes = jdbc.query(
-				"SELECT id FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY name LIMIT ? OFFSET ?",
+				"SELECT id FROM mesh WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY " + sort.orderBy() + " LIMIT ? OFFSET ?",
 				(row, index) -> summary(row.getLong("id")).orElseThrow(), pattern, page.size(), page.offset());
 		return PageView.of(meshes, page, total == null ? 0 : total);
 	}

@@ -49,13 +49,14 @@ class PlanPageController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable Long meshId,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		PlanState filter = state == null || state.isBlank() || !STATES.contains(state) ? null : PlanState.of(state);
 		model.addAttribute("state", filter == null ? "" : filter.id());
 		model.addAttribute("meshId", meshId);
 		model.addAttribute("states", STATES);
 		model.addAttribute("plans", plans.list(filter, meshId, PageQuery.of(page, null)));
-		return "plan/list";
+		return htmx != null ? "plan/list :: results" : "plan/list";
 	}
 
 	@PostMapping

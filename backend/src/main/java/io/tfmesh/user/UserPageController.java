@@ -2,6 +2,7 @@ package io.tfmesh.user;
 
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.RequestValidator;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,10 +34,13 @@ class UserPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, UserService.SORT_COLUMNS);
 		model.addAttribute("q", q);
-		model.addAttribute("users", users.list(q, PageQuery.of(page, size)));
-		return "users/list";
+		model.addAttribute("sort", order);
+		model.addAttribute("users", users.list(q, PageQuery.of(page, size), order));
+		return htmx != null ? "users/list :: results" : "users/list";
 	}
 
 	@GetMapping("/new")

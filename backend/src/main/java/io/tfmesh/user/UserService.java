@@ -1,6 +1,7 @@
 package io.tfmesh.user;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 import io.tfmesh.audit.AuditAction;
@@ -9,11 +10,11 @@ import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Search;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** User management, for admins only; and each user's own password. */
 @Service
 public class UserService {
+
+	/** The columns the user list sorts by, username first. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("username", "username", "role", "role",
+			"created", "createdAt");
 
 	static final String AUDIT_TYPE = "user";
 
@@ -43,7 +48,13 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public PageView<UserView> list(String q, PageQuery page) {
-		return PageView.of(users.search(Search.containsPattern(q), page.pageable(Sort.by("username"))), UserView::of);
+		return list(q, page, ListSort.orDefault(null, SORT_COLUMNS));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public PageView<UserView> list(String q, PageQuery page, ListSort sort) {
+		return PageView.of(users.search(Search.containsPattern(q), page.pageable(sort.sort())), UserView::of);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

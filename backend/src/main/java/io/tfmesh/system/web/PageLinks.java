@@ -22,4 +22,15 @@ public final class PageLinks {
 			.toUriString();
 	}
 
+	/** The first page of the current list in another order, keeping its search and filters. */
+	public String sorted(String sort) {
+		String query = request.getQueryString();
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(query)
+			.replaceQueryParam("sort", sort)
+			.replaceQueryParam("page")
+			.build()
+			.toUriString();
+	}
+
 }
