@@ -131,6 +131,40 @@ class MeshMembersIT extends IntegrationTestSupport {
 		assertThat(replaced.json().at("/counts/members").asLong()).isEqualTo(2);
 	}
 
+	@Test
+	void anAllocationReservesTheUnderlaysOfTheMemberCloudsAsTheyAreNow() {
+		Api admin = api.asAdmin();
+		long member = Fixtures.createCloud(admin, unique("member-cloud"));
+		Map<String, Object> outside = Fixtures.cloud(unique("outside-cloud"));
+		outside.put("underlayCidrs", List.of("10.200.0.0/16"));
+		outside.put("underlayGateway", "10.200.0.1");
+		Api.Response created = admin.post("/api/v1/clouds", outside);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long meshId = admin.post("/api/v1/meshes", Map.of("name", unique("underlays"))).json().get("id").asLong();
+		long clusterId = clusters(member, 1).get(0);
+		assertThat(admin.post("/api/v1/meshes/" + meshId + "/members", Map.of("clusterId", clusterId)).status())
+			.isEqualTo(201);
+		assertThat(underlays(meshId)).containsExactly(member + " 172.31.0.0/16");
+
+		Map<String, Object> moved = Fixtures.cloud(admin.get("/api/v1/clouds/" + member).json().get("name").asString());
+		moved.put("underlayCidrs", List.of("172.30.0.0/16", "172.29.0.0/16"));
+		moved.put("underlayGateway", "172.30.0.1");
+		moved.put("version", admin.get("/api/v1/clouds/" + member).json().get("version").asLong());
+		Api.Response updated = admin.put("/api/v1/clouds/" + member, moved);
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+		Api.Response allocated = admin.post("/api/v1/meshes/" + meshId + "/allocations",
+				Map.of("clusterIds", List.of(clusterId), "kinds", List.of("pod")));
+		assertThat(allocated.status()).as(allocated.toString()).isEqualTo(200);
+
+		assertThat(underlays(meshId)).containsExactlyInAnyOrder(member + " 172.30.0.0/16", member + " 172.29.0.0/16");
+	}
+
+	private List<String> underlays(long meshId) {
+		return jdbc.queryForList("""
+				SELECT cloud_id || ' ' || cidr::text FROM allocation WHERE mesh_id = ? AND kind = 'underlay'""",
+				String.class, meshId);
+	}
+
 	/** Cluster rows straight into the table: registering a thousand through the API would test the inventory. */
 	private List<Long> clusters(long cloudId, int count) {
 		List<Long> ids = new ArrayList<>();

@@ -1,12 +1,16 @@
 package io.tfmesh.fabric.kubernetes;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tfmesh.fabric.ClusterAccess;
@@ -133,6 +137,49 @@ class KubernetesConnectorsTest {
 			assertThat(second.getHttpClient().isClosed()).isTrue();
 			assertThat(small.client(2)).isEmpty();
 			assertThat(first.getHttpClient().isClosed()).isFalse();
+		}
+	}
+
+	@Test
+	void clientsClosedByThePoolLeaveNoThreadsOrFileDescriptorsBehind() throws IOException {
+		HttpServer apiServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		apiServer.createContext("/", exchange -> {
+			byte[] body = "{\"kind\":\"NodeList\",\"apiVersion\":\"v1\",\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		apiServer.start();
+		String url = "http://127.0.0.1:" + apiServer.getAddress().getPort();
+		try (KubernetesConnectors small = new KubernetesConnectors(new FabricSettings(Duration.ofMillis(1500),
+				Duration.ofMillis(4500), 2, Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMillis(200),
+				Duration.ofMillis(100), Duration.ofSeconds(2), 1, 2))) {
+			// every event loop and the first clients in use before counting
+			for (long id = 1; id <= 8; id++) {
+				small.forCluster(access(id, 1, new ClusterAccess.Kubernetes(url, null, TOKEN, null))).nodes();
+			}
+			int threadsBefore = Thread.activeCount();
+			long descriptorsBefore = openFileDescriptors();
+
+			for (long id = 9; id <= 108; id++) {
+				assertThat(small.forCluster(access(id, 1, new ClusterAccess.Kubernetes(url, null, TOKEN, null))).nodes())
+					.isEmpty();
+			}
+
+			assertThat(small.openClients()).isEqualTo(2);
+			// a hundred clients were built, used and closed: what they held is gone with them
+			assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + KubernetesConnectors.HTTP_THREADS);
+			assertThat(openFileDescriptors()).isLessThan(descriptorsBefore + 20);
+		}
+		finally {
+			apiServer.stop(0);
+		}
+	}
+
+	private static long openFileDescriptors() throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+			return descriptors.count();
 		}
 	}
 
