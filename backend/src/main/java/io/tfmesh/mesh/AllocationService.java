@@ -95,6 +95,8 @@ public class AllocationService {
 
 	private final Retrying races;
 
+	private final AddressSpaces spaces;
+
 	@Autowired
 	AllocationService(MeshService meshes, MeshStore meshStore, AllocationStore allocations, ClusterService clusters,
 			ObservationService observations, RequestValidator validator, TransactionTemplate transaction,
@@ -119,6 +121,7 @@ public class AllocationService {
 		this.audit = audit;
 		this.clock = clock;
 		this.races = new Retrying(BACKOFF, AllocationService::isRace, sleeper);
+		this.spaces = new AddressSpaces(allocations);
 	}
 
 	/**
@@ -151,7 +154,7 @@ public class AllocationService {
 		MeshView mesh = meshStore.header(meshId).orElseThrow(() -> new NotFoundException(MeshService.KIND, meshId));
 		List<MemberView> members = members(mesh, meshStore.members(meshId, request.clusterIds()), request);
 		List<Cidr> pools = request.kinds().stream().map(kind -> Cidr.parse(mesh.pool(kind).cidr())).toList();
-		AddressSpace space = AddressSpace.of(allocations.taken(meshId, pools));
+		AddressSpaces.Lease space = spaces.lease(meshId, pools);
 		Set<Long> usedAsns = request.asn() ? new HashSet<>(meshStore.usedAsns(meshId)) : new HashSet<>();
 		List<ClusterAllocation> results = new ArrayList<>();
 		for (MemberView member : members) {
@@ -174,7 +177,8 @@ public class AllocationService {
 	}
 
 	private Decision allocate(MeshView mesh, MemberView member, Kind kind, @Nullable ObservedState observed,
-			AllocationRequest request, AddressSpace space) {
+			AllocationRequest request, AddressSpaces.Lease lease) {
+		AddressSpace space = lease.space();
 		Optional<AllocationView> existing = allocations.ofCluster(mesh.id(), member.clusterId(), kind);
 		if (existing.isPresent()) {
 			return new Decision(kind, existing.get().cidr(), "existing", "allocated earlier", existing.get().id());
@@ -183,21 +187,22 @@ public class AllocationService {
 		Cidr supernet = Cidr.parse(pool.cidr());
 		CurrentCidrs.Decision current = CurrentCidrs.decide(observed, kind, supernet, space);
 		if (current.keeps()) {
-			return take(mesh, member, kind, current.kept(), space, "kept", current.reason());
+			return take(mesh, member, kind, current.kept(), lease, "kept", current.reason());
 		}
 		int length = prefixLength(kind, pool, supernet, request);
 		Cidr block = space.lowestFree(supernet, length)
 			.orElseThrow(() -> new PoolExhaustedException(mesh.name(), kind, pool.cidr(), length,
 					space.largestFree(supernet).map(Cidr::toString).orElse(null)));
 		String reason = current.reason();
-		return take(mesh, member, kind, block, space, "allocated", "lowest free /" + length + "; " + reason);
+		return take(mesh, member, kind, block, lease, "allocated", "lowest free /" + length + "; " + reason);
 	}
 
-	private Decision take(MeshView mesh, MemberView member, Kind kind, Cidr cidr, AddressSpace space, String decision,
-			String reason) {
+	private Decision take(MeshView mesh, MemberView member, Kind kind, Cidr cidr, AddressSpaces.Lease lease,
+			String decision, String reason) {
 		long id = allocations.insert(mesh.id(), kind, member.clusterId(), null, cidr, "", clock.instant(),
 				AuditLog.currentActor());
-		space.take(cidr);
+		lease.space().take(cidr);
+		lease.inserted(id);
 		audit.record(AuditAction.CREATE, "allocation", id, member.clusterName() + " " + kind.id() + " " + cidr, null,
 				Map.of("mesh", mesh.name(), "cluster", member.clusterName(), "kind", kind.id(), "cidr", cidr.toString(),
 						"decision", decision));

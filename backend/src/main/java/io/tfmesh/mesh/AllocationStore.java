@@ -42,12 +42,6 @@ class AllocationStore {
 				this::allocation, meshId);
 	}
 
-	/** Changes whenever a block of the mesh is taken or given back: blocks are never updated. */
-	String fingerprint(long meshId) {
-		return jdbc.queryForObject("SELECT count(*) || '/' || coalesce(sum(id), 0) FROM allocation WHERE mesh_id = ?",
-				String.class, meshId);
-	}
-
 	/** One page of the mesh's blocks in address order. */
 	PageView<AllocationView> page(long meshId, PageQuery page) {
 		Long total = jdbc.queryForObject("SELECT count(*) FROM allocation WHERE mesh_id = ?", Long.class, meshId);
@@ -88,6 +82,15 @@ class AllocationStore {
 			.stream()
 			.map(Cidr::ofDatabase)
 			.toList();
+	}
+
+	/**
+	 * Changes whenever a block of the mesh is taken or given back: blocks are never updated, and
+	 * a new one has a higher id than any before it.
+	 */
+	AddressSpaces.BlocksFingerprint fingerprint(long meshId) {
+		return jdbc.queryForObject("SELECT count(*), coalesce(max(id), 0) FROM allocation WHERE mesh_id = ?",
+				(row, i) -> new AddressSpaces.BlocksFingerprint(row.getLong(1), row.getLong(2)), meshId);
 	}
 
 	List<Cidr> taken(long meshId) {

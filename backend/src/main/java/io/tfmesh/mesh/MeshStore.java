@@ -241,9 +241,10 @@ class MeshStore {
 		Boolean changed = jdbc.queryForObject("""
 				WITH wanted AS (
 				  SELECT cl.id AS cloud_id, u.cidr
-				  FROM cloud cl CROSS JOIN LATERAL unnest(cl.underlay_cidrs) AS u(cidr)
-				  WHERE EXISTS (SELECT 1 FROM cluster c JOIN mesh_member mm ON mm.cluster_id = c.id
-				                WHERE c.cloud_id = cl.id AND mm.mesh_id = ?)),
+				  FROM cloud cl
+				  CROSS JOIN LATERAL (SELECT 1 FROM cluster c JOIN mesh_member mm ON mm.cluster_id = c.id
+				                      WHERE c.cloud_id = cl.id AND mm.mesh_id = ? LIMIT 1) AS member
+				  CROSS JOIN LATERAL unnest(cl.underlay_cidrs) AS u(cidr)),
 				reserved AS (SELECT cloud_id, cidr::text AS cidr FROM allocation WHERE mesh_id = ? AND kind = 'underlay')
 				SELECT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM reserved)
 				    OR EXISTS (SELECT * FROM reserved EXCEPT SELECT * FROM wanted)""", Boolean.class, meshId, meshId);

@@ -159,6 +159,43 @@ class MeshMembersIT extends IntegrationTestSupport {
 		assertThat(underlays(meshId)).containsExactlyInAnyOrder(member + " 172.30.0.0/16", member + " 172.29.0.0/16");
 	}
 
+	@Test
+	void eachAllocationTakesTheLowestFreeBlockWhateverChangedTheMeshsBlocksSinceTheLast() {
+		Api admin = api.asAdmin();
+		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
+		long meshId = admin.post("/api/v1/meshes", Map.of("name", unique("lowest"))).json().get("id").asLong();
+		List<Long> clusters = clusters(cloudId, 4);
+		for (long clusterId : clusters) {
+			assertThat(admin.post("/api/v1/meshes/" + meshId + "/members", Map.of("clusterId", clusterId)).status())
+				.isEqualTo(201);
+		}
+		String first = pod(admin, meshId, clusters.get(0));
+		String second = pod(admin, meshId, clusters.get(1));
+		assertThat(second).isNotEqualTo(first);
+
+		// released through tfmesh, then deleted behind its back, as a cascade from a deleted cluster does
+		assertThat(admin.delete("/api/v1/meshes/" + meshId + "/allocations?clusterId=" + clusters.get(0)).status())
+			.isEqualTo(200);
+		assertThat(pod(admin, meshId, clusters.get(2))).isEqualTo(first);
+		jdbc.update("DELETE FROM allocation WHERE mesh_id = ? AND cluster_id = ?", meshId, clusters.get(1));
+		assertThat(pod(admin, meshId, clusters.get(3))).isEqualTo(second);
+
+		// a block written behind tfmesh's back is not handed out again
+		jdbc.update("DELETE FROM allocation WHERE mesh_id = ? AND cluster_id = ?", meshId, clusters.get(3));
+		jdbc.update("""
+				INSERT INTO allocation (mesh_id, kind, cidr, note, created_at, created_by)
+				VALUES (?, 'reserved', ?::cidr, 'by hand', now(), 'psql')""", meshId, second);
+		String third = pod(admin, meshId, clusters.get(0));
+		assertThat(third).isNotIn(first, second);
+	}
+
+	private String pod(Api admin, long meshId, long clusterId) {
+		Api.Response allocated = admin.post("/api/v1/meshes/" + meshId + "/allocations",
+				Map.of("clusterIds", List.of(clusterId), "kinds", List.of("pod")));
+		assertThat(allocated.status()).as(allocated.toString()).isEqualTo(200);
+		return allocated.json().at("/clusters/0/allocations/0/cidr").asString();
+	}
+
 	private List<String> underlays(long meshId) {
 		return jdbc.queryForList("""
 				SELECT cloud_id || ' ' || cidr::text FROM allocation WHERE mesh_id = ? AND kind = 'underlay'""",
