@@ -52,7 +52,10 @@ class WordsApartBrowserIT extends IntegrationTestSupport {
 			browser.login(ADMIN, ADMIN_PASSWORD);
 			browser.waitForPath("/");
 			browser.go("/plans/" + planId);
-			assertThat(pageText(browser)).contains(east + " " + west).doesNotContain(east + west);
+			assertThat(pageText(browser)).contains(east + " " + west).doesNotContain(east + west)
+				// the base revision names the cluster its steps name, not its id
+				.contains(east + ": 0123456789ab…")
+				.doesNotContain("cluster 1000");
 		}
 	}
 
@@ -83,7 +86,8 @@ class WordsApartBrowserIT extends IntegrationTestSupport {
 		Timestamp now = Timestamp.from(Instant.now());
 		long id = jdbc.queryForObject("""
 				INSERT INTO plan (mesh_name, state, author, created_at, updated_at, base_revision)
-				VALUES (?, 'cancelled', 'admin', ?, ?, '{}'::jsonb) RETURNING id""", Long.class, unique("mesh"), now, now);
+				VALUES (?, 'cancelled', 'admin', ?, ?, '{"1000": "0123456789abcdef"}'::jsonb) RETURNING id""", Long.class,
+				unique("mesh"), now, now);
 		String restart = json.writerFor(StepOperation.class)
 			.writeValueAsString(new StepOperation.RestartPods("kube-system", "contrail-kube-manager"));
 		int position = 0;
