@@ -12,6 +12,7 @@ import io.tfmesh.audit.AuditLog;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.plan.PlanExecution;
 import io.tfmesh.plan.PlanState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,24 +69,22 @@ class PlanApplier implements PlanExecution {
 	/** Observes every cluster of the plan now; each line names one that is not as the plan found it. */
 	private List<String> changedClusters(PlanRow plan) {
 		TreeSet<Long> clusters = new TreeSet<>(plan.baseRevision().keySet());
-		records.stepStates(plan.id()).forEach(step -> clusters.add(step.clusterId()));
+		Map<Long, String> names = new LinkedHashMap<>();
+		records.stepStates(plan.id()).forEach(step -> {
+			clusters.add(step.clusterId());
+			names.putIfAbsent(step.clusterId(), step.clusterName());
+		});
 		List<String> changed = new ArrayList<>();
 		for (var outcome : parallel.observe(clusters).entrySet()) {
 			long clusterId = outcome.getKey();
 			if (outcome.getValue().failed()) {
-				changed.add("cluster " + clusterId + " could not be observed: " + outcome.getValue().failure());
+				changed.add(unobserved(names.get(clusterId), clusterId, outcome.getValue().failure()));
 				continue;
 			}
 			ObservedState observed = outcome.getValue().observed();
 			String base = plan.baseRevision().get(clusterId);
 			if (!observed.complete()) {
-				changed.add("cluster " + observed.clusterName() + " could not be observed completely: "
-						+ observed.sources()
-							.stream()
-							.filter(source -> !source.ok())
-							.map(source -> source.source() + " " + source.status()
-									+ (source.failure() == null ? "" : " (" + source.failure() + ")"))
-							.toList());
+				changed.add(incomplete(observed.clusterName(), observed.failedSources()));
 			}
 			else if (base == null) {
 				changed.add("cluster " + observed.clusterName() + " has no base revision in the plan");
@@ -96,6 +95,15 @@ class PlanApplier implements PlanExecution {
 			}
 		}
 		return changed;
+	}
+
+	/** A cluster that could not be observed, by its name when a step of the plan gives it. */
+	static String unobserved(@Nullable String name, long clusterId, @Nullable String failure) {
+		return (name == null ? "cluster " + clusterId : "cluster " + name) + " could not be observed: " + failure;
+	}
+
+	static String incomplete(String name, List<String> failedSources) {
+		return "cluster " + name + " could not be observed completely: " + String.join(", ", failedSources);
 	}
 
 	private void move(PlanRow plan, PlanState to, AuditAction action, String actor, String reason,

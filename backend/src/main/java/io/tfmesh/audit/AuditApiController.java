@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ class AuditApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List audit entries, newest first",
+	@Operation(summary = "List audit entries, newest first or, with sort=time, oldest first",
 			description = "Filters: actor, action (create, update, delete, login, login-failed, and the plan transitions "
 					+ "submit, approve, reject, apply, cancel, expire, stale, applied, failed, reverse), objectType (cloud, "
 					+ "cluster, mesh, allocation, reservation (the allocations an admin set aside), intent, plan, user, "
@@ -35,8 +36,10 @@ class AuditApiController {
 			@RequestParam(required = false) @Nullable String objectType,
 			@RequestParam(required = false) @Nullable String objectId,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return audit.find(new AuditFilter(actor, action, objectType, objectId, from, to), PageQuery.of(page, size));
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) @Nullable String sort) {
+		return audit.find(new AuditFilter(actor, action, objectType, objectId, from, to), PageQuery.of(page, size),
+				ListSort.of(sort, AuditQueries.SORT_COLUMNS, AuditQueries.DEFAULT_SORT));
 	}
 
 }

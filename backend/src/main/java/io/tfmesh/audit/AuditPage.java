@@ -5,7 +5,7 @@ import java.util.List;
 import io.tfmesh.system.web.PageQuery;
 
 /**
- * One page of audit entries, newest first.
+ * One page of audit entries, newest or oldest first.
  *
  * @param page zero-based page number
  * @param totalItems how many entries match: counted when {@code totalExact}, else the database's

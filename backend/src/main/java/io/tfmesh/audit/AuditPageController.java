@@ -2,6 +2,7 @@ package io.tfmesh.audit;
 
 import java.util.Arrays;
 
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -29,11 +30,13 @@ class AuditPageController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String objectType,
 			@RequestParam(required = false) @Nullable String objectId, @RequestParam(required = false) Integer page,
-			HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		AuditFilter filter = new AuditFilter(actor, action, objectType, objectId, null, null);
-		AuditPage entries = audit.find(filter, PageQuery.of(page, 50));
+		ListSort order = ListSort.orDefault(sort, AuditQueries.SORT_COLUMNS, AuditQueries.DEFAULT_SORT);
+		AuditPage entries = audit.find(filter, PageQuery.of(page, 50), order);
 		model.addAttribute("filter", filter);
+		model.addAttribute("sort", order);
 		model.addAttribute("entries", entries);
 		model.addAttribute("links", links.of(entries.items(), request.isUserInRole("ADMIN")));
 		model.addAttribute("objectTypes", AuditObjectType.offered(audit.recordedObjectTypes()));

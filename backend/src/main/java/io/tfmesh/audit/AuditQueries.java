@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the audit log, newest first. Counting every entry that matches would read a large log
+ * Reads the audit log, newest first unless asked for the oldest first. Counting every entry that matches would read a large log
  * from end to end on every view: up to {@value #EXACT_COUNT_LIMIT} are counted, more are the
  * planner's estimate, and the page says which.
  */
@@ -32,6 +33,12 @@ public class AuditQueries {
 
 	/** Fields that change on every update and say nothing to a reader. */
 	private static final Set<String> BOOKKEEPING = Set.of("version", "createdAt", "updatedAt");
+
+	/** The audit log sorts by time only: the index on time and id serves either direction. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("time", "at");
+
+	/** Newest first. */
+	public static final String DEFAULT_SORT = "-time";
 
 	/** Entries beyond this many that match a filter are estimated, not counted. */
 	static final int EXACT_COUNT_LIMIT = 10_000;
@@ -55,6 +62,11 @@ public class AuditQueries {
 
 	@Transactional(readOnly = true)
 	public AuditPage find(AuditFilter filter, PageQuery page) {
+		return find(filter, page, ListSort.of(null, SORT_COLUMNS, DEFAULT_SORT));
+	}
+
+	@Transactional(readOnly = true)
+	public AuditPage find(AuditFilter filter, PageQuery page, ListSort sort) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> args = new ArrayList<>();
 		condition(where, args, "actor = ?", filter.actor());
@@ -74,7 +86,7 @@ public class AuditQueries {
 		pageArgs.add(page.offset());
 		List<AuditEntry> entries = new ArrayList<>(jdbc.query("""
 				SELECT id, at, actor, action, object_type, object_id, object_name, before_state, after_state
-				FROM audit_event""" + where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", this::entry,
+				FROM audit_event""" + where + " ORDER BY " + sort.orderBy() + " LIMIT ? OFFSET ?", this::entry,
 				pageArgs.toArray()));
 		boolean more = entries.size() > page.size();
 		if (more) {

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
@@ -35,11 +36,13 @@ class IntentApiController {
 	@GetMapping
 	@Operation(summary = "List intents",
 			description = "meshId: intents whose clusters are both members of that mesh; clusterId: intents from or "
-					+ "to that cluster; q: searches names, namespaces, Services, clusters and descriptions.")
+					+ "to that cluster; q: searches names, namespaces, Services, clusters and descriptions; sort: from, to, "
+					+ "protocol, mesh or name, preceded by - for the reverse order.")
 	PageView<IntentView> list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Long meshId,
 			@RequestParam(required = false) @Nullable Long clusterId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return intents.list(q, meshId, clusterId, PageQuery.of(page, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort) {
+		return intents.list(q, meshId, clusterId, PageQuery.of(page, size),
+				ListSort.of(sort, IntentService.SORT_COLUMNS));
 	}
 
 	@GetMapping("/{id}")

@@ -10,6 +10,7 @@ import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.web.FormErrors;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -54,11 +55,14 @@ class IntentPageController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Long meshId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, IntentService.SORT_COLUMNS);
 		model.addAttribute("q", q);
+		model.addAttribute("sort", order);
 		model.addAttribute("meshId", meshId);
 		model.addAttribute("meshes", meshes.list("", PageQuery.of(0, CHOICES)).items());
-		model.addAttribute("intents", intents.list(q, meshId, null, PageQuery.of(page, size)));
+		model.addAttribute("intents", intents.list(q, meshId, null, PageQuery.of(page, size), order));
 		return htmx != null ? "intent/list :: results" : "intent/list";
 	}
 

@@ -3,6 +3,7 @@ package io.tfmesh.intent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.tfmesh.audit.AuditAction;
 import io.tfmesh.audit.AuditLog;
@@ -19,6 +20,7 @@ import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
 import io.tfmesh.system.error.StaleVersionException;
 import io.tfmesh.system.error.UnprocessableException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.RequestValidator;
@@ -34,6 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IntentService implements IntentSource {
+
+	/**
+	 * The columns the intent list sorts by, its source first, each an SQL expression over a row of
+	 * the list: a side sorts by cluster, then namespace, then Service, as the default order always did.
+	 */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("from",
+			"(source_cluster_name, source_namespace, destination_cluster_name, destination_namespace, destination_service)",
+			"to", "(destination_cluster_name, destination_namespace, destination_service)", "protocol", "protocol",
+			"mesh", "mesh_name", "name", "name");
 
 	static final String KIND = "intent";
 
@@ -60,8 +71,9 @@ public class IntentService implements IntentSource {
 	}
 
 	@Transactional(readOnly = true)
-	public PageView<IntentView> list(String q, @Nullable Long meshId, @Nullable Long clusterId, PageQuery page) {
-		return intents.list(q, meshId, clusterId, page);
+	public PageView<IntentView> list(String q, @Nullable Long meshId, @Nullable Long clusterId, PageQuery page,
+			ListSort sort) {
+		return intents.list(q, meshId, clusterId, page, sort);
 	}
 
 	@Transactional(readOnly = true)

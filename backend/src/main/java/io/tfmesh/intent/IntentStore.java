@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.tfmesh.intent.IntentRules.MeshRef;
 import io.tfmesh.plan.IntentSpec;
 import io.tfmesh.plan.IntentSpec.PortRange;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Search;
@@ -95,16 +96,16 @@ class IntentStore {
 		return jdbc.query(VIEW + " WHERE i.id = ?", (row, i) -> view(row), id).stream().findFirst();
 	}
 
-	PageView<IntentView> list(String q, @Nullable Long meshId, @Nullable Long clusterId, PageQuery page) {
+	PageView<IntentView> list(String q, @Nullable Long meshId, @Nullable Long clusterId, PageQuery page, ListSort sort) {
 		List<Object> arguments = filterArguments(q, meshId, clusterId);
 		Long total = jdbc.queryForObject("SELECT count(*) FROM (" + VIEW + FILTER + ") AS matching", Long.class,
 				arguments.toArray());
 		List<Object> paged = new ArrayList<>(arguments);
 		paged.add(page.size());
 		paged.add(page.offset());
-		List<IntentView> intents = jdbc.query(VIEW + FILTER + " ORDER BY sc.name, i.source_namespace, dc.name, "
-				+ "i.destination_namespace, i.destination_service, i.id LIMIT ? OFFSET ?", (row, i) -> view(row),
-				paged.toArray());
+		// the order names the row's columns, such as the clusters' names, so it applies to the joined row
+		List<IntentView> intents = jdbc.query("SELECT * FROM (" + VIEW + FILTER + ") AS listed ORDER BY " + sort.orderBy()
+				+ " LIMIT ? OFFSET ?", (row, i) -> view(row), paged.toArray());
 		return PageView.of(intents, page, total == null ? 0 : total);
 	}
 

@@ -288,6 +288,12 @@ public class AllocationService {
 		return members.stream().sorted(java.util.Comparator.comparing(MemberView::clusterName)).toList();
 	}
 
+	/** Why a block cannot be set aside: the blocks of the mesh it overlaps, as people write them. */
+	static String overlap(Cidr cidr, List<Cidr> overlapping, String meshName) {
+		return cidr + " overlaps " + String.join(", ", overlapping.stream().map(Cidr::toString).toList()) + " of mesh "
+				+ meshName;
+	}
+
 	/** Gives back every block a member holds; its ASN stays with its membership. */
 	@Transactional
 	public List<AllocationView> release(long meshId, long clusterId) {
@@ -335,7 +341,7 @@ public class AllocationService {
 		Cidr cidr = Cidr.parse(request.cidr());
 		List<Cidr> overlapping = AddressSpace.of(allocations.taken(meshId)).overlapping(cidr);
 		if (!overlapping.isEmpty()) {
-			throw new ConflictException("cidr", cidr + " overlaps " + overlapping + " of mesh " + mesh.name());
+			throw new ConflictException("cidr", overlap(cidr, overlapping, mesh.name()));
 		}
 		long id = allocations.insert(meshId, Kind.RESERVED, null, null, cidr, request.note(), clock.instant(),
 				AuditLog.currentActor());

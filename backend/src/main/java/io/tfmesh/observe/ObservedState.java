@@ -103,8 +103,13 @@ public record ObservedState(long clusterId, String clusterName, Instant observed
 			@Nullable String vrouterAgent, String vrouterAgentOrigin) {
 
 		public String describe() {
-			return key + ": kube-manager runs with " + kubeManager + " (" + kubeManagerOrigin
-					+ "), the vrouter agent with " + vrouterAgent + " (" + vrouterAgentOrigin + ")";
+			return key + ": kube-manager runs with " + value(kubeManager) + " (" + kubeManagerOrigin
+					+ "), the vrouter agent with " + value(vrouterAgent) + " (" + vrouterAgentOrigin + ")";
+		}
+
+		private static String value(@Nullable String value) {
+			// a known setting without a value is one its entrypoint computes when the container starts
+			return value == null ? "the value its entrypoint computes at start" : value;
 		}
 
 	}

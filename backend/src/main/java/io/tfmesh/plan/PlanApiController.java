@@ -7,6 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.error.InvalidInputException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import io.tfmesh.system.web.Versions;
@@ -34,10 +35,16 @@ class PlanApiController {
 	}
 
 	@GetMapping
-	PageView<PlanSummary> list(@RequestParam(required = false) @Nullable String state,
+	@Operation(summary = "List plans, newest first",
+			description = "state and meshId filter; q finds a plan by its number (#12), mesh, state, author or "
+					+ "approver; sort: plan, mesh, state, author, approvedBy, created or expires, preceded by - for "
+					+ "the reverse order (the default is -created).")
+	PageView<PlanSummary> list(@RequestParam(defaultValue = "") String q,
+			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable Long meshId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return plans.list(state(state), meshId, PageQuery.of(page, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) @Nullable String sort) {
+		return plans.list(q, state(state), meshId, PageQuery.of(page, size),
+				ListSort.of(sort, PlanService.SORT_COLUMNS, PlanService.DEFAULT_SORT));
 	}
 
 	@PostMapping

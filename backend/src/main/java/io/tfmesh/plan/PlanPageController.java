@@ -14,6 +14,7 @@ import io.tfmesh.mesh.MeshView;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.InvalidInputException;
 import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -48,14 +49,18 @@ class PlanPageController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable Long meshId,
-			@RequestParam(required = false) Integer page,
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable Long meshId, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ListSort order = ListSort.orDefault(sort, PlanService.SORT_COLUMNS, PlanService.DEFAULT_SORT);
+		model.addAttribute("q", q);
+		model.addAttribute("sort", order);
 		PlanState filter = state == null || state.isBlank() || !STATES.contains(state) ? null : PlanState.of(state);
 		model.addAttribute("state", filter == null ? "" : filter.id());
 		model.addAttribute("meshId", meshId);
 		model.addAttribute("states", STATES);
-		model.addAttribute("plans", plans.list(filter, meshId, PageQuery.of(page, null)));
+		model.addAttribute("plans", plans.list(q, filter, meshId, PageQuery.of(page, null), order));
 		return htmx != null ? "plan/list :: results" : "plan/list";
 	}
 

@@ -16,6 +16,7 @@ import io.tfmesh.mesh.MeshService;
 import io.tfmesh.mesh.MeshView;
 import io.tfmesh.system.error.ConflictException;
 import io.tfmesh.system.error.NotFoundException;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PlanService {
+
+	/** The columns the plan list sorts by, each a column of the plan table; newest first by default. */
+	public static final Map<String, String> SORT_COLUMNS = ListSort.columns("plan", "id", "mesh", "mesh_name", "state",
+			"state", "author", "author", "approvedBy", "approved_by", "created", "created_at", "expires", "expires_at");
+
+	/** The plan list's order without a sort parameter. */
+	public static final String DEFAULT_SORT = "-created";
 
 	static final String KIND = "plan";
 
@@ -121,9 +129,10 @@ public class PlanService {
 		return PlanRules.expired(plan, clock.instant()) ? expire(plan) : plan;
 	}
 
-	public PageView<PlanSummary> list(@Nullable PlanState state, @Nullable Long meshId, PageQuery page) {
+	public PageView<PlanSummary> list(String q, @Nullable PlanState state, @Nullable Long meshId, PageQuery page,
+			ListSort sort) {
 		expireDue();
-		return plans.list(state, meshId, page);
+		return plans.list(q, state, meshId, page, sort);
 	}
 
 	public PlanView submit(long id) {

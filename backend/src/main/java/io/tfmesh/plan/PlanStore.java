@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.Search;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,13 +93,28 @@ class PlanStore {
 			.findFirst();
 	}
 
-	PageView<PlanSummary> list(@Nullable PlanState state, @Nullable Long meshId, PageQuery page) {
-		String where = " WHERE (?::text IS NULL OR p.state = ?) AND (?::bigint IS NULL OR p.mesh_id = ?)";
+	/**
+	 * A page of plans; {@code q} finds a plan by its number (as {@code #12}), its mesh, state,
+	 * author or approver.
+	 */
+	PageView<PlanSummary> list(String q, @Nullable PlanState state, @Nullable Long meshId, PageQuery page,
+			ListSort sort) {
+		String where = """
+				WHERE (?::text IS NULL OR p.state = ?) AND (?::bigint IS NULL OR p.mesh_id = ?)
+				   AND (('#' || p.id) LIKE ? ESCAPE '\\' OR lower(p.mesh_name) LIKE ? ESCAPE '\\' OR p.state LIKE ? ESCAPE '\\'
+				        OR lower(p.author) LIKE ? ESCAPE '\\' OR lower(coalesce(p.approved_by, '')) LIKE ? ESCAPE '\\')""";
 		String stateId = state == null ? null : state.id();
-		Long total = jdbc.queryForObject("SELECT count(*) FROM plan p" + where, Long.class, stateId, stateId, meshId,
-				meshId);
-		List<PlanSummary> plans = jdbc.query(SUMMARY + where + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
-				(row, index) -> summary(row), stateId, stateId, meshId, meshId, page.size(), page.offset());
+		String pattern = Search.containsPattern(q);
+		List<Object> arguments = new ArrayList<>(Arrays.asList(stateId, stateId, meshId, meshId));
+		for (int i = 0; i < 5; i++) {
+			arguments.add(pattern);
+		}
+		Long total = jdbc.queryForObject("SELECT count(*) FROM plan p " + where, Long.class, arguments.toArray());
+		List<Object> paged = new ArrayList<>(arguments);
+		paged.add(page.size());
+		paged.add(page.offset());
+		List<PlanSummary> plans = jdbc.query(SUMMARY + " " + where + " ORDER BY " + sort.orderBy() + " LIMIT ? OFFSET ?",
+				(row, index) -> summary(row), paged.toArray());
 		return PageView.of(plans, page, total == null ? 0 : total);
 	}
 

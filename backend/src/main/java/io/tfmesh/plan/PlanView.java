@@ -36,6 +36,15 @@ public record PlanView(long id, @Nullable Long meshId, String meshName, @Nullabl
 	}
 
 	/** The names of the clusters the steps touch, in the order they first appear. */
+	/** A cluster of the plan by its name, which its steps give, or by its id when no step names it. */
+	public String clusterName(long clusterId) {
+		return steps.stream()
+			.filter(step -> step.clusterId() == clusterId)
+			.map(StepView::clusterName)
+			.findFirst()
+			.orElse("cluster " + clusterId);
+	}
+
 	public List<String> clustersTouched() {
 		Set<String> names = new LinkedHashSet<>();
 		steps.forEach(step -> names.add(step.clusterName()));

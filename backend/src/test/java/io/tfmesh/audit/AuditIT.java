@@ -3,6 +3,8 @@ package io.tfmesh.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import io.tfmesh.support.DashboardSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
+import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -366,6 +369,61 @@ class AuditIT extends IntegrationTestSupport {
 		assertThat(counted.totalExact()).isTrue();
 		assertThat(counted.totalItems()).isEqualTo(5);
 		assertThat(counted.totalPages()).isEqualTo(3);
+	}
+
+	@Test
+	void oldestFirstPagesThroughEveryEntryOnceAndEstimatesBeyondTheCountLimit() {
+		TestAccount operator = Fixtures.account(api, "operator");
+		for (int i = 0; i < 5; i++) {
+			Fixtures.createCloud(operator.client(), unique("aged"));
+		}
+		AuditFilter mine = new AuditFilter(operator.username(), null, null, null, null, null);
+		AuditQueries countingThree = new AuditQueries(jdbc, json, 3);
+		ListSort oldestFirst = ListSort.of("time", AuditQueries.SORT_COLUMNS, AuditQueries.DEFAULT_SORT);
+
+		AuditPage first = countingThree.find(mine, PageQuery.of(0, 2), oldestFirst);
+		assertThat(first.totalExact()).isFalse();
+		assertThat(first.hasNext()).isTrue();
+		AuditPage second = countingThree.find(mine, PageQuery.of(1, 2), oldestFirst);
+		AuditPage last = countingThree.find(mine, PageQuery.of(2, 2), oldestFirst);
+		assertThat(last.hasNext()).isFalse();
+		assertThat(last.totalExact()).isTrue();
+		assertThat(last.totalItems()).isEqualTo(5);
+		List<AuditEntry> entries = new ArrayList<>();
+		for (AuditPage page : List.of(first, second, last)) {
+			entries.addAll(page.items());
+		}
+		assertThat(entries).extracting(AuditEntry::id).hasSize(5).doesNotHaveDuplicates();
+		assertThat(entries).isSortedAccordingTo(Comparator.comparing(AuditEntry::at).thenComparingLong(AuditEntry::id));
+
+		Api admin = api.asAdmin();
+		String actor = AUDIT + "?actor=" + operator.username() + "&size=5";
+		List<Long> newest = new ArrayList<>(entryIds(admin.get(actor)));
+		List<Long> oldest = entryIds(admin.get(actor + "&sort=time"));
+		assertThat(oldest).containsExactlyElementsOf(entries.stream().map(AuditEntry::id).toList());
+		Collections.reverse(newest);
+		assertThat(oldest).containsExactlyElementsOf(newest);
+		assertThat(entryIds(admin.get(actor + "&sort=-time"))).containsExactlyElementsOf(entryIds(admin.get(actor)));
+		assertInvalidField(admin.get(AUDIT + "?sort=actor"), "sort");
+	}
+
+	@Test
+	void theAuditPageSortsByTimeFromItsHeaderAndSaysWhenItIgnoresAnOrder() {
+		TestAccount operator = Fixtures.account(api, "operator");
+		String older = unique("older");
+		String newer = unique("newer");
+		Fixtures.createCloud(operator.client(), older);
+		Fixtures.createCloud(operator.client(), newer);
+		DashboardSession page = DashboardSession.logIn("http://localhost:" + port, ADMIN, ADMIN_PASSWORD);
+		String newestFirst = page.get("/audit?actor=" + operator.username()).body();
+		assertThat(newestFirst).contains("aria-sort=\"descending\"")
+			.contains("href=\"/audit?actor=" + operator.username() + "&amp;sort=time\"");
+		assertThat(newestFirst.indexOf(newer)).isLessThan(newestFirst.indexOf(older));
+		String oldestFirst = page.get("/audit?actor=" + operator.username() + "&sort=time").body();
+		assertThat(oldestFirst).contains("aria-sort=\"ascending\"");
+		assertThat(oldestFirst.indexOf(older)).isLessThan(oldestFirst.indexOf(newer));
+		String ignored = page.get("/audit?actor=" + operator.username() + "&sort=actor").body();
+		assertThat(ignored).contains("cannot be sorted by “actor”", "aria-sort=\"descending\"");
 	}
 
 	@Test

@@ -1,19 +1,26 @@
 package io.tfmesh.dashboard;
 
-import io.tfmesh.support.BrowserSession;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.tfmesh.support.Api;
+import io.tfmesh.support.BrowserSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person narrows the lists by typing, and the results change in place. */
 class ListPagesBrowserIT extends IntegrationTestSupport {
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void typingInTheMeshSearchReplacesTheResultsWithoutLoadingThePage() {
@@ -93,6 +100,36 @@ class ListPagesBrowserIT extends IntegrationTestSupport {
 			assertThat(browser.script("return window.tfmeshSamePage")).isEqualTo(Boolean.TRUE);
 			assertThat(browser.script("return document.querySelectorAll('#results').length")).isEqualTo(1L);
 		}
+	}
+
+	@Test
+	void typingInThePlanSearchReplacesTheResultsWithoutLoadingThePage() {
+		String wanted = unique("wanted");
+		String other = unique("other");
+		long wantedPlan = plan(wanted);
+		long otherPlan = plan(other);
+		try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
+			browser.login(ADMIN, ADMIN_PASSWORD);
+			browser.waitForPath("/");
+			browser.go("/plans");
+			markLoadedPage(browser);
+			assertThat(browser.textOf(By.id("plan-table"))).contains("#" + otherPlan);
+
+			browser.type("plan-q", wanted);
+			browser.waitFor("location.search.includes('q=" + wanted + "')");
+			browser.waitFor("!document.getElementById('results').textContent.includes('#" + otherPlan + "')");
+			assertThat(browser.textOf(By.id("plan-table"))).contains("#" + wantedPlan, wanted);
+			assertThat(browser.script("return window.tfmeshSamePage")).isEqualTo(Boolean.TRUE);
+			assertThat(browser.script("return document.querySelectorAll('#plan-filter').length")).isEqualTo(1L);
+		}
+	}
+
+	/** A rejected plan by the author, as the planner would have stored it. */
+	private long plan(String author) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return jdbc.queryForObject("""
+				INSERT INTO plan (mesh_name, state, author, created_at, updated_at, base_revision)
+				VALUES (?, 'rejected', ?, ?, ?, '{}'::jsonb) RETURNING id""", Long.class, unique("mesh"), author, now, now);
 	}
 
 	private static final String ARIA_SORT_OF_ASN = "return [...document.querySelectorAll('#cluster-table th')]"

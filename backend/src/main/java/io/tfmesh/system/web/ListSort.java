@@ -42,7 +42,18 @@ public record ListSort(String column, boolean descending, Map<String, String> co
 	 * @param columns the sortable columns, the first one being the default
 	 */
 	public static ListSort of(@Nullable String raw, Map<String, String> columns) {
-		ListSort sort = parse(raw, columns);
+		return of(raw, columns, columns.keySet().iterator().next());
+	}
+
+	/**
+	 * The order a list endpoint asks for, with a default other than the first column ascending;
+	 * a column that is not sortable is refused.
+	 * @param raw the {@code sort} parameter, blank for the default order
+	 * @param columns the sortable columns
+	 * @param defaultOrder the order without a {@code sort} parameter, written as one, such as {@code -time}
+	 */
+	public static ListSort of(@Nullable String raw, Map<String, String> columns, String defaultOrder) {
+		ListSort sort = parse(raw, columns, defaultOrder);
 		if (sort.ignored != null) {
 			throw new InvalidInputException("sort",
 					"must be one of " + String.join(", ", columns.keySet()) + ", each optionally preceded by -");
@@ -55,21 +66,35 @@ public record ListSort(String column, boolean descending, Map<String, String> co
 	 * order and is kept in {@link #ignored()}.
 	 */
 	public static ListSort orDefault(@Nullable String raw, Map<String, String> columns) {
-		return parse(raw, columns);
+		return orDefault(raw, columns, columns.keySet().iterator().next());
 	}
 
-	private static ListSort parse(@Nullable String raw, Map<String, String> columns) {
-		String first = columns.keySet().iterator().next();
+	/**
+	 * The order a list page asks for, with a default other than the first column ascending; a
+	 * column that is not sortable falls back to the default order and is kept in {@link #ignored()}.
+	 * @param defaultOrder the order without a {@code sort} parameter, written as one, such as {@code -time}
+	 */
+	public static ListSort orDefault(@Nullable String raw, Map<String, String> columns, String defaultOrder) {
+		return parse(raw, columns, defaultOrder);
+	}
+
+	private static ListSort parse(@Nullable String raw, Map<String, String> columns, String defaultOrder) {
+		ListSort fallback = column(defaultOrder, columns, null);
+		if (fallback == null) {
+			throw new IllegalArgumentException("the default order " + defaultOrder + " is not one of the columns");
+		}
 		if (raw == null || raw.isBlank()) {
-			return new ListSort(first, false, columns, null);
+			return fallback;
 		}
 		String text = raw.strip();
+		ListSort sort = column(text, columns, null);
+		return sort != null ? sort : column(defaultOrder, columns, text);
+	}
+
+	private static @Nullable ListSort column(String text, Map<String, String> columns, @Nullable String ignored) {
 		boolean descending = text.startsWith("-");
 		String column = descending ? text.substring(1) : text;
-		if (!columns.containsKey(column)) {
-			return new ListSort(first, false, columns, text);
-		}
-		return new ListSort(column, descending, columns, null);
+		return columns.containsKey(column) ? new ListSort(column, descending, columns, ignored) : null;
 	}
 
 	/** The order for a repository, with the id breaking ties. */

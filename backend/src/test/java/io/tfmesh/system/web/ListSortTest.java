@@ -69,4 +69,19 @@ class ListSortTest {
 		assertThat(ListSort.of("-name", COLUMNS).aria("cloud")).isNull();
 	}
 
+	@Test
+	void aListCanDefaultToAColumnDescendingAndFallsBackToIt() {
+		Map<String, String> columns = ListSort.columns("author", "author", "time", "at");
+		ListSort newestFirst = ListSort.of(null, columns, "-time");
+		assertThat(newestFirst.orderBy()).isEqualTo("at DESC, id DESC");
+		assertThat(newestFirst.aria("time")).isEqualTo("descending");
+		assertThat(newestFirst.toggled("time")).isEqualTo("time");
+		assertThat(ListSort.of("time", columns, "-time").orderBy()).isEqualTo("at ASC, id ASC");
+		ListSort ignored = ListSort.orDefault("password", columns, "-time");
+		assertThat(ignored.parameter()).isEqualTo("-time");
+		assertThat(ignored.ignored()).isEqualTo("password");
+		assertThatThrownBy(() -> ListSort.of("password", columns, "-time")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> ListSort.of(null, columns, "-password")).isInstanceOf(IllegalArgumentException.class);
+	}
+
 }
