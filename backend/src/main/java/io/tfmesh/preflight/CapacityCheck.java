@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
 /** Every control node has at least the memory or disk a rule of least sizes names. */
 final class CapacityCheck {
 
+	static final CapacityCheck MEMORY = new CapacityCheck(RuleDefinition.MEMORY, "memory",
+			NodeInfo::memoryCapacity);
+
+	static final CapacityCheck DISK = new CapacityCheck(RuleDefinition.DISK, "ephemeral-storage",
+			NodeInfo::ephemeralStorageCapacity);
+
 	private final RuleDefinition definition;
 
 	private final String field;
@@ -23,12 +29,6 @@ final class CapacityCheck {
 		this.field = field;
 		this.reading = reading;
 	}
-
-	static final CapacityCheck MEMORY = new CapacityCheck(RuleDefinition.MEMORY, "memory",
-			NodeInfo::memoryCapacity);
-
-	static final CapacityCheck DISK = new CapacityCheck(RuleDefinition.DISK, "ephemeral-storage",
-			NodeInfo::ephemeralStorageCapacity);
 
 	CheckResult check(PreflightInput input) {
 		PreflightRule rule = input.rules().get(definition.key());

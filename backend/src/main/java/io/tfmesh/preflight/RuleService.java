@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.tfmesh.audit.AuditAction;
@@ -73,7 +74,7 @@ public class RuleService {
 
 	/**
 	 * Changes every rule at once, or none: the request lists each rule once, with the version it
-	 * was read at.
+	 * was read at. A rule sent as it is keeps its version.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -124,8 +125,13 @@ public class RuleService {
 		PreflightRule before = get(definition.key());
 		List<String> allowed = definition.takesAllowed()
 				? request.allowed().stream().map(entry -> entry.strip()).toList() : null;
-		if (!store.update(definition.key(), allowed, definition.takesAllowed() ? null : request.minimumGib(),
-				expectedVersion, AuditLog.currentActor(), clock.instant())) {
+		Integer minimumGib = definition.takesAllowed() ? null : request.minimumGib();
+		if (Objects.equals(allowed, before.allowed()) && Objects.equals(minimumGib, before.minimumGib())) {
+			// a rule sent back as it is stays at its version, with nothing to audit
+			return before;
+		}
+		if (!store.update(definition.key(), allowed, minimumGib, expectedVersion, AuditLog.currentActor(),
+				clock.instant())) {
 			throw new StaleVersionException(KIND, definition.key(), expectedVersion, before.version());
 		}
 		PreflightRule after = get(definition.key());

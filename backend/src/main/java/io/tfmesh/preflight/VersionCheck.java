@@ -10,6 +10,15 @@ import org.jspecify.annotations.Nullable;
 /** Every node reports a version that a rule of allowed versions holds. */
 final class VersionCheck {
 
+	static final VersionCheck KERNEL = new VersionCheck(RuleDefinition.KERNEL, "kernelVersion",
+			NodeInfo::kernelVersion);
+
+	static final VersionCheck KUBELET = new VersionCheck(RuleDefinition.KUBELET, "kubeletVersion",
+			NodeInfo::kubeletVersion);
+
+	static final VersionCheck RUNTIME = new VersionCheck(RuleDefinition.RUNTIME, "containerRuntimeVersion",
+			NodeInfo::containerRuntimeVersion);
+
 	private final RuleDefinition definition;
 
 	private final String field;
@@ -21,15 +30,6 @@ final class VersionCheck {
 		this.field = field;
 		this.reading = reading;
 	}
-
-	static final VersionCheck KERNEL = new VersionCheck(RuleDefinition.KERNEL, "kernelVersion",
-			NodeInfo::kernelVersion);
-
-	static final VersionCheck KUBELET = new VersionCheck(RuleDefinition.KUBELET, "kubeletVersion",
-			NodeInfo::kubeletVersion);
-
-	static final VersionCheck RUNTIME = new VersionCheck(RuleDefinition.RUNTIME, "containerRuntimeVersion",
-			NodeInfo::containerRuntimeVersion);
 
 	CheckResult check(PreflightInput input) {
 		PreflightRule rule = input.rules().get(definition.key());

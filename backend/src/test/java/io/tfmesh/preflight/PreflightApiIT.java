@@ -200,6 +200,15 @@ class PreflightApiIT extends IntegrationTestSupport {
 		assertThat(kernel.get("verdict").asString()).as(kernel.toString()).isEqualTo("fail");
 		assertThat(kernel.get("evidence").get(0).get("wanted").asString()).isEqualTo("one of 3.10.0-862.14.4");
 
+		JsonNode audited = api.asAdmin()
+			.get("/api/v1/audit?objectType=preflight-rule&objectId=kernel-version")
+			.json()
+			.get("items")
+			.get(0);
+		assertThat(audited.get("actor").asString()).isEqualTo(ADMIN);
+		assertThat(audited.at("/before/allowed/1").asString()).isEqualTo("5.4.0-182");
+		assertThat(audited.at("/after/allowed").size()).isEqualTo(1);
+
 		// the same version again is stale now
 		Api.Response stale = api.asAdmin()
 			.put("/api/v1/preflight/rules/kernel-version",
@@ -299,6 +308,9 @@ class PreflightApiIT extends IntegrationTestSupport {
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 		assertThat(replaced.json().get(0).get("allowed").get(0).asString()).isEqualTo("4.18.0");
 		assertThat(replaced.json().get(4).get("minimumGib").asInt()).isEqualTo(50);
+		// the rules sent as they were keep their versions
+		assertThat(replaced.json().get(4).get("version").asLong()).isEqualTo(rules.get(4).get("version"));
+		assertThat(replaced.json().get(0).get("version").asLong()).isEqualTo((Long) rules.get(0).get("version") + 1);
 	}
 
 }
