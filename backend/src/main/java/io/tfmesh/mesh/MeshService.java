@@ -88,6 +88,12 @@ public class MeshService {
 		return meshes.find(id).orElseThrow(() -> new NotFoundException(KIND, id));
 	}
 
+	/** The mesh the cluster is a member of, with its members, if it is in one. */
+	@Transactional(readOnly = true)
+	public Optional<MeshView> meshOf(long clusterId) {
+		return meshes.meshOfCluster(clusterId).flatMap(meshes::idByName).flatMap(meshes::find);
+	}
+
 	/** The mesh's settings with how many members and blocks it holds. */
 	@Transactional(readOnly = true)
 	public MeshSummary summary(long id) {

@@ -170,6 +170,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		pages.put("/clusters/{id}", "/clusters/" + observedCluster);
 		pages.put("/clusters/{id}/edit", "/clusters/" + observedCluster + "/edit");
 		pages.put("/clusters/{id}/delete", "/clusters/" + observedCluster + "/delete");
+		pages.put("/clusters/{id}/preflight", "/clusters/" + observedCluster + "/preflight");
 		pages.put("/meshes", "/meshes");
 		pages.put("/meshes/new", "/meshes/new");
 		pages.put("/meshes/{id}", "/meshes/" + meshId);

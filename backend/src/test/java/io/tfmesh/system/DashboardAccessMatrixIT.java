@@ -195,6 +195,8 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 
 				// ObservationPageController
 				page("/clusters/{id}/observed", VIEWER, Map.of("id", cluster)),
+				// PreflightPageController
+				page("/clusters/{id}/preflight", VIEWER, Map.of("id", cluster)),
 				form("/clusters/{id}/observe", OPERATOR, caller -> request(Map.of("id", createCluster()), Map.of()),
 						redirectTo("/clusters/{id}")),
 

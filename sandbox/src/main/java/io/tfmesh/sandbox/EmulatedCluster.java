@@ -171,8 +171,9 @@ final class EmulatedCluster implements AutoCloseable {
 	private KubernetesSeed kubernetesSeed() {
 		return new KubernetesSeed("v1.28.15", SeedStory.TF_POD_SUBNET, seed.kubeadmServiceSubnet(), "cluster.local",
 				List.of(new SeedNode(seed.masterName(), seed.masterAddress(settings),
-						List.of("control-plane", "opencontrail.org/controller")),
-						new SeedNode(seed.workerName(), seed.workerAddress(settings), List.of("opencontrail.org/vrouter"))),
+						List.of("control-plane", "opencontrail.org/controller"), SeedStory.CONTROLLER),
+						new SeedNode(seed.workerName(), seed.workerAddress(settings), List.of("opencontrail.org/vrouter"),
+								seed.worker())),
 				seed.env(settings), seed.kubeManagerConfig(settings));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.tfmesh.inventory.Provider;
 import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import io.tfmesh.emulator.kubernetes.SeedNode.Machine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * gcp-west's control node is stuck without BGP configuration for itself although its bgp-router
  * exists: a stale IFMap subscription, which a restart of the control pod heals. The workload:
  * frontend pods in aws-east that should reach the Service orders of namespace backend in gcp-west.
+ * Two lessons of the installation are planted for the preflight checks: gcp-west's worker runs
+ * kernel 3.10.0-862.3.2, which the installation had to replace with 3.10.0-862.14.4, and aws-east
+ * was rendered with its master's IP as VROUTER_GATEWAY, as the one-line install did, instead of
+ * the underlay gateway. Everything else about the nodes passes the checks.
  */
 final class SeedStory {
 
@@ -35,6 +40,15 @@ final class SeedStory {
 	 */
 	static final int POD_NETWORK_PODS = 3;
 
+	/** A controller with the memory and disk TF's control plane needs. */
+	static final Machine CONTROLLER = Machine.DEFAULT.withCapacity("65842396Ki", "101430960Ki");
+
+	static final Machine WORKER = Machine.DEFAULT;
+
+	/** The kernel the installation started with, before it learnt it needed 3.10.0-862.14.4. */
+	static final Machine BAD_KERNEL_WORKER = Machine.DEFAULT.withKernel("CentOS Linux 7 (Core)",
+			"3.10.0-862.3.2.el7.x86_64");
+
 	private SeedStory() {
 	}
 
@@ -44,10 +58,13 @@ final class SeedStory {
 	 * configuration for itself although its bgp-router exists
 	 * @param ipFabricForwarding the KUBERNETES_IP_FABRIC_FORWARDING the manifest was rendered with:
 	 * pods then take their addresses from the ip-fabric subnets
+	 * @param gatewayIsMaster whether the manifest was rendered with the master's IP as
+	 * VROUTER_GATEWAY instead of the underlay gateway
+	 * @param worker the machine of the worker node
 	 */
 	record SeedCluster(int index, String cloud, Provider provider, String region, String underlay, String gateway,
 			String name, String kubeadmServiceSubnet, boolean controlStuck, boolean ipFabricForwarding,
-			Workload workload) {
+			Workload workload, boolean gatewayIsMaster, Machine worker) {
 
 		String masterName() {
 			return name + "-master";
@@ -82,11 +99,15 @@ final class SeedStory {
 		/** What the single-yaml install leaves in the {@code env} ConfigMap: no subnet keys. */
 		Map<String, String> env(SandboxSettings settings) {
 			Map<String, String> env = new LinkedHashMap<>(
-					KubernetesSeed.standaloneEnv(masterAddress(settings), gateway, "eth0"));
+					KubernetesSeed.standaloneEnv(masterAddress(settings), vrouterGateway(settings), "eth0"));
 			// rendered by the manifest generator, which knows no secret for this demo
 			env.put("METADATA_PROXY_SECRET", "contrail-sandbox-secret");
 			env.put("KUBERNETES_IP_FABRIC_FORWARDING", String.valueOf(ipFabricForwarding));
 			return env;
+		}
+
+		String vrouterGateway(SandboxSettings settings) {
+			return gatewayIsMaster ? masterAddress(settings) : gateway;
 		}
 
 		Map<String, String> kubeManagerConfig(SandboxSettings settings) {
@@ -106,9 +127,10 @@ final class SeedStory {
 	static List<SeedCluster> clusters() {
 		return List.of(
 				new SeedCluster(0, "aws", Provider.AWS, "us-east-1", "172.31.0.0/16", "172.31.0.1", "aws-east",
-						TF_SERVICE_SUBNET, false, false, new Workload("frontend", "frontend", null)),
+						TF_SERVICE_SUBNET, false, false, new Workload("frontend", "frontend", null), true, WORKER),
 				new SeedCluster(1, "gcp", Provider.GCP, "europe-west1", "10.132.0.0/20", "10.132.0.1", "gcp-west",
-						"10.112.0.0/12", true, false, new Workload("backend", "orders", 8080)));
+						"10.112.0.0/12", true, false, new Workload("backend", "orders", 8080), false,
+						BAD_KERNEL_WORKER));
 	}
 
 }

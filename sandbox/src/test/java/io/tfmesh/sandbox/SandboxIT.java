@@ -431,6 +431,54 @@ class SandboxIT {
 		assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong());
 	}
 
+	@Test
+	void thePreflightChecksFlagExactlyTheSeededProblems() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		observeCompletely("aws-east");
+		observeCompletely("gcp-west");
+
+		JsonNode awsEast = admin().get("/api/v1/clusters/" + id("aws-east") + "/preflight").json();
+		JsonNode gcpWest = admin().get("/api/v1/clusters/" + id("gcp-west") + "/preflight").json();
+
+		assertThat(verdicts(awsEast)).as(awsEast.toString())
+			.hasSize(9)
+			.allSatisfy((check, verdict) -> assertThat(verdict).as(check)
+				.isEqualTo(check.equals("vrouter-gateway") ? "fail" : "pass"));
+		assertThat(verdicts(gcpWest)).as(gcpWest.toString())
+			.hasSize(9)
+			.allSatisfy((check, verdict) -> assertThat(verdict).as(check)
+				.isEqualTo(check.equals("kernel-version") ? "fail" : "pass"));
+		JsonNode gateway = preflightCheck(awsEast, "vrouter-gateway").get("evidence").get(0);
+		assertThat(gateway.get("node").asString()).isEqualTo("aws-east-master");
+		assertThat(gateway.get("value").asString()).isEqualTo(NODE_PREFIX + ".10.1");
+		assertThat(gateway.get("wanted").asString()).startsWith("172.31.0.1, the underlay gateway of cloud aws");
+		JsonNode kernel = preflightCheck(gcpWest, "kernel-version");
+		assertThat(kernel.get("evidence").valueStream().filter(e -> e.get("verdict").asString().equals("fail")))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.get("node").asString()).isEqualTo("gcp-west-worker-1");
+				assertThat(e.get("value").asString()).isEqualTo("3.10.0-862.3.2.el7.x86_64");
+			});
+	}
+
+	/** Observes until every source answered, as the preflight checks take an unread source as unknown. */
+	private void observeCompletely(String cluster) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> observe(cluster).get("complete").asBoolean());
+	}
+
+	private static java.util.Map<String, String> verdicts(JsonNode report) {
+		java.util.Map<String, String> verdicts = new java.util.LinkedHashMap<>();
+		report.get("checks").forEach(check -> verdicts.put(check.get("check").asString(), check.get("verdict").asString()));
+		return verdicts;
+	}
+
+	private static JsonNode preflightCheck(JsonNode report, String key) {
+		return report.get("checks").valueStream()
+			.filter(check -> check.get("check").asString().equals(key))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private EmulatedCluster emulated(String name) {
 		return sandbox.cluster(name).orElseThrow();
 	}

@@ -223,8 +223,8 @@ final class SingleYamlSeed {
 		String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
 		Map<String, Quantity> capacity = new LinkedHashMap<>();
 		capacity.put("cpu", new Quantity("4"));
-		capacity.put("ephemeral-storage", new Quantity("101430960Ki"));
-		capacity.put("memory", new Quantity("16265368Ki"));
+		capacity.put("ephemeral-storage", new Quantity(node.machine().ephemeralStorage()));
+		capacity.put("memory", new Quantity(node.machine().memory()));
 		capacity.put("pods", new Quantity("110"));
 		return new NodeBuilder().withNewMetadata()
 			.withName(node.name())
@@ -242,8 +242,8 @@ final class SingleYamlSeed {
 			.withNewNodeInfo()
 			.withArchitecture("amd64")
 			.withOperatingSystem("linux")
-			.withOsImage("Ubuntu 20.04.6 LTS")
-			.withKernelVersion("5.4.0-182-generic")
+			.withOsImage(node.machine().osImage())
+			.withKernelVersion(node.machine().kernelVersion())
 			.withContainerRuntimeVersion("containerd://1.6.28")
 			.withKubeletVersion(seed.kubernetesVersion())
 			.withKubeProxyVersion(seed.kubernetesVersion())
