@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries: on a fixed delay, and at once when an event was committed. Each of at
- * most {@code threads} workers claims one delivery at a time until none is due, sends it and
- * writes the outcome; a failed attempt is due again after the backoff, until the last attempt
+ * most {@code threads} workers claims one delivery at a time, sends it and writes the outcome,
+ * until none is due; a failed attempt is due again after the backoff, until the last attempt
  * gives it up.
  */
 @Component
@@ -97,7 +97,10 @@ class DeliverySender implements SmartLifecycle {
 		return factory;
 	}
 
-	/** Starts workers up to the limit; each drains what is due. */
+	/**
+	 * Starts a worker, unless all are busy; it drains what is due, and each delivery it finds
+	 * starts another, so that a backlog is sent by all of them and an idle tick costs one query.
+	 */
 	void wake() {
 		if (!running) {
 			return;
@@ -139,6 +142,8 @@ class DeliverySender implements SmartLifecycle {
 			return false;
 		}
 		DeliveryStore.Claimed delivery = claimed.get();
+		// there may be more: another worker, while there is room, looks while this one sends
+		wake();
 		Optional<WebhookStore.Target> target = webhooks.target(delivery.webhookId());
 		if (target.isEmpty()) {
 			// deleted meanwhile: its deliveries went with it
