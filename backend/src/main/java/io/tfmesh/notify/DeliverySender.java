@@ -75,6 +75,9 @@ class DeliverySender implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		running = false;
+		if (ticker == null) {
+			return;
+		}
 		ticker.shutdownNow();
 		pool.shutdown();
 		try {
