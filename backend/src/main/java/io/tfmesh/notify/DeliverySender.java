@@ -70,6 +70,7 @@ class DeliverySender implements SmartLifecycle {
 		running = true;
 		long interval = settings.pollInterval().toMillis();
 		ticker.scheduleWithFixedDelay(this::wake, interval, interval, TimeUnit.MILLISECONDS);
+		ticker.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
 	}
 
 	@Override
@@ -134,6 +135,17 @@ class DeliverySender implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			workers.decrementAndGet();
+		}
+	}
+
+	/** Forgets the deliveries that finished longer ago than the settings keep them. */
+	int prune() {
+		try {
+			return deliveries.prune(clock.instant().minus(settings.keep()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("old webhook deliveries could not be deleted: {}", ex.getMessage());
+			return 0;
 		}
 	}
 

@@ -88,6 +88,14 @@ class DeliveryStore {
 				id, instance);
 	}
 
+	/** Deletes the deliveries that were delivered or given up before the time; returns how many. */
+	int prune(Instant before) {
+		return jdbc.update("""
+				DELETE FROM webhook_delivery
+				WHERE state <> 'pending' AND coalesce(delivered_at, last_attempt_at, created_at) < ?""",
+				Timestamp.from(before));
+	}
+
 	/** A webhook's deliveries, newest first. */
 	PageView<DeliveryView> list(long webhookId, @Nullable String state, PageQuery page) {
 		Long total = jdbc.queryForObject(

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffBase the wait after the first failed attempt; each further one waits twice as long
  * @param backoffMax the longest wait between two attempts
  * @param threads deliveries this instance sends at the same time
+ * @param keep how long delivered and given-up deliveries stay listed before they are deleted
  */
 @ConfigurationProperties("tfmesh.notify")
 public record NotifySettings(@DefaultValue("5s") Duration pollInterval, @DefaultValue("10s") Duration timeout,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("10s") Duration backoffBase,
-		@DefaultValue("1h") Duration backoffMax, @DefaultValue("4") int threads) {
+		@DefaultValue("1h") Duration backoffMax, @DefaultValue("4") int threads, @DefaultValue("30d") Duration keep) {
 
 	@ConstructorBinding
 	public NotifySettings {
@@ -31,7 +32,7 @@ public record NotifySettings(@DefaultValue("5s") Duration pollInterval, @Default
 		if (threads < 1) {
 			throw new IllegalArgumentException("tfmesh.notify.threads must be at least 1, not " + threads);
 		}
-		for (Duration duration : new Duration[] { pollInterval, timeout, backoffBase, backoffMax }) {
+		for (Duration duration : new Duration[] { pollInterval, timeout, backoffBase, backoffMax, keep }) {
 			if (duration.isNegative() || duration.isZero()) {
 				throw new IllegalArgumentException("tfmesh.notify durations must be positive, not " + duration);
 			}

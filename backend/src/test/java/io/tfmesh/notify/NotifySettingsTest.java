@@ -11,7 +11,7 @@ class NotifySettingsTest {
 
 	private static NotifySettings settings(String base, String max, int attempts) {
 		return new NotifySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), attempts, Duration.parse(base),
-				Duration.parse(max), 4);
+				Duration.parse(max), 4, Duration.ofDays(30));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.tfmesh.notify;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,6 +241,24 @@ class WebhookIT extends IntegrationTestSupport {
 	}
 
 	@Test
+	void finishedDeliveriesAreForgottenAfterTheyWereKeptAndPendingOnesNever() {
+		long id = create(unique("old"), "http://127.0.0.1:9/old", List.of("diagnosis-found"), "sixteen-characters");
+		jdbc.update("UPDATE webhook SET enabled = false WHERE id = ?", id);
+		Instant old = clock.instant().minus(settings.keep()).minus(Duration.ofMinutes(1));
+		Instant recent = clock.instant().minus(settings.keep()).plus(Duration.ofMinutes(1));
+		long oldDelivered = delivery(id, "delivered", old);
+		long oldFailed = delivery(id, "failed", old);
+		long oldPending = delivery(id, "pending", old);
+		long recentDelivered = delivery(id, "delivered", recent);
+		DeliverySender sender = new DeliverySender(deliveries, webhookStore, client, cipher, settings, clock);
+
+		assertThat(sender.prune()).isGreaterThanOrEqualTo(2);
+		assertThat(jdbc.queryForList("SELECT id FROM webhook_delivery WHERE webhook_id = ? ORDER BY id", Long.class, id))
+			.containsExactly(oldPending, recentDelivered)
+			.doesNotContain(oldDelivered, oldFailed);
+	}
+
+	@Test
 	void badInputIsRefusedWithTheFieldNamed() {
 		Api admin = api.asAdmin();
 		assertInvalidField(admin.post(WEBHOOKS, request(unique("w"), "ftp://example.com/hook", List.of("test-x"),
@@ -381,6 +400,15 @@ class WebhookIT extends IntegrationTestSupport {
 				INSERT INTO plan (mesh_name, state, author, created_at, updated_at, expires_at, base_revision)
 				VALUES ('webhooks', 'draft', ?, now(), now(), now() + interval '1 day', '{}'::jsonb)
 				RETURNING id""", Long.class, ADMIN);
+	}
+
+	private long delivery(long webhook, String state, Instant at) {
+		Timestamp time = Timestamp.from(at);
+		return jdbc.queryForObject("""
+				INSERT INTO webhook_delivery (webhook_id, event_id, event_type, payload, state, attempts, created_at,
+				  last_attempt_at, delivered_at, next_attempt_at)
+				VALUES (?, gen_random_uuid(), 'diagnosis-found', '{}', ?, 1, ?, ?, ?, ?) RETURNING id""", Long.class,
+				webhook, state, time, time, state.equals("delivered") ? time : null, state.equals("pending") ? time : null);
 	}
 
 	private long delivered(long webhook) {
