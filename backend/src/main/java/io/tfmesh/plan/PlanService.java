@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +68,8 @@ public class PlanService {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	/**
@@ -75,7 +78,7 @@ public class PlanService {
 	 */
 	PlanService(PlanStore plans, PlanningInputs inputs, PlanCompiler compiler, ObjectProvider<PlanExecution> execution,
 			MeshService meshes, AuditLog audit, PlanSettings settings, PlatformTransactionManager transactions,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.plans = plans;
 		this.inputs = inputs;
 		this.compiler = compiler;
@@ -84,6 +87,7 @@ public class PlanService {
 		this.audit = audit;
 		this.settings = settings;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -117,6 +121,9 @@ public class PlanService {
 					now.plus(settings.expireAfter()), gathered.baseRevision(), compiled.notes(), null, compiled.steps()));
 			PlanView stored = find(id);
 			audit.record(draft ? AuditAction.CREATE : AuditAction.SUBMIT, KIND, id, name(stored), null, auditView(stored));
+			if (!draft) {
+				announce(stored, author);
+			}
 			return stored;
 		});
 		return new Created(plan, "Plan " + plan.id() + " with " + plan.steps().size() + " steps for " + scope
@@ -136,9 +143,14 @@ public class PlanService {
 	}
 
 	public PlanView submit(long id) {
+		String author = AuditLog.currentActor();
 		return transition(id, AuditAction.SUBMIT, plan -> {
 			PlanRules.checkSubmit(plan);
-			return plans.submit(id, plan.version(), clock.instant());
+			if (!plans.submit(id, plan.version(), clock.instant())) {
+				return false;
+			}
+			announce(plan, author);
+			return true;
 		});
 	}
 
@@ -259,6 +271,7 @@ public class PlanService {
 					revisions, List.of("Restores what plan " + id + " changed, in reverse order."), id, steps));
 			PlanView stored = find(reverseId);
 			audit.record(AuditAction.REVERSE, KIND, reverseId, name(stored), null, auditView(stored));
+			announce(stored, author);
 			return stored;
 		});
 	}
@@ -316,6 +329,14 @@ public class PlanService {
 			audit.record(action, KIND, id, name(after), auditView(before), auditView(after));
 			return after;
 		});
+	}
+
+	/** Tells listeners, in the caller's transaction, that the plan now waits for an admin. */
+	private void announce(PlanView plan, String submittedBy) {
+		String changes = plan.steps().size() + (plan.steps().size() == 1 ? " step" : " steps")
+				+ (plan.steps().isEmpty() ? "" : " on " + String.join(", ", plan.clustersTouched()));
+		events.publishEvent(new PlanAwaitsApproval(plan.id(), name(plan), changes, submittedBy, plan.meshId(),
+				plan.clusterId(), clock.instant()));
 	}
 
 	private PlanView find(long id) {

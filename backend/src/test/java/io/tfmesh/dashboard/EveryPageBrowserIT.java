@@ -64,7 +64,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 
 	/** Every link of the navigation an admin sees (the sandbox's page lives in another module). */
 	private static final List<String> NAVIGATION = List.of("Dashboard", "Clouds", "Clusters", "Meshes", "Intents", "Plans",
-			"Audit", "Users", "API");
+			"Audit", "Users", "Webhooks", "API");
 
 	enum Screen {
 
@@ -158,6 +158,12 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 				Map.of("username", unique("viewer"), "password", "viewer-password", "role", "viewer"));
 		assertThat(user.status()).as(user.toString()).isEqualTo(201);
 		long userId = user.json().get("id").asLong();
+		Api.Response webhook = admin.post("/api/v1/webhooks", Map.of("name", unique("hook"), "url",
+				"http://127.0.0.1:9/every-page", "events", List.of("diagnosis-found"), "secret", "every-page-secret"));
+		assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+		long webhookId = webhook.json().get("id").asLong();
+		// a delivery that fails, so that the webhook's page shows its error and next attempt
+		assertThat(admin.post("/api/v1/webhooks/" + webhookId + "/test", Map.of()).status()).isEqualTo(202);
 
 		pages.put("/", "/");
 		pages.put("/clouds", "/clouds");
@@ -186,6 +192,11 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		pages.put("/users/new", "/users/new");
 		pages.put("/users/{id}/edit", "/users/" + userId + "/edit");
 		pages.put("/users/{id}/delete", "/users/" + userId + "/delete");
+		pages.put("/webhooks", "/webhooks");
+		pages.put("/webhooks/new", "/webhooks/new");
+		pages.put("/webhooks/{id}", "/webhooks/" + webhookId);
+		pages.put("/webhooks/{id}/edit", "/webhooks/" + webhookId + "/edit");
+		pages.put("/webhooks/{id}/delete", "/webhooks/" + webhookId + "/delete");
 		pages.put("/account", "/account");
 		pages.put("/audit", "/audit");
 		pages.put("/login", "/login");
@@ -257,7 +268,8 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 					{ "/meshes/" + missing, "No mesh with id " + missing, "meshes" },
 					{ "/users/" + missing + "/edit", "No user with id " + missing, "users" },
 					{ "/intents/" + missing, "No intent with id " + missing, "intents" },
-					{ "/plans/" + missing, "No plan with id " + missing, "plans" } }) {
+					{ "/plans/" + missing, "No plan with id " + missing, "plans" },
+					{ "/webhooks/" + missing, "No webhook with id " + missing, "webhooks" } }) {
 				assertThat(browser.script("return fetch('" + page[0] + "').then(answer => answer.status)"))
 					.as(page[0])
 					.isEqualTo(404L);

@@ -50,6 +50,12 @@ public abstract class IntegrationTestSupport {
 		// accounts; LoginAbuseIT tests the login limits in an application of its own
 		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
 		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
+		// webhook receivers in tests come back, or are given up, within seconds
+		registry.add("tfmesh.notify.poll-interval", () -> "100ms");
+		registry.add("tfmesh.notify.timeout", () -> "5s");
+		registry.add("tfmesh.notify.backoff-base", () -> "100ms");
+		registry.add("tfmesh.notify.backoff-max", () -> "800ms");
+		registry.add("tfmesh.notify.max-attempts", () -> "6");
 	}
 
 	@BeforeEach

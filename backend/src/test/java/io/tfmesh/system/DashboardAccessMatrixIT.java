@@ -120,6 +120,8 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 
 	private long intent;
 
+	private long webhook;
+
 	@Autowired
 	private JdbcTemplate jdbc;
 
@@ -135,6 +137,7 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 		mesh = createMesh(cluster);
 		user = createUser("viewer");
 		intent = createIntent();
+		webhook = createWebhook();
 
 		sessions.put(ANONYMOUS, Session.anonymous(baseUrl()));
 		for (Caller caller : List.of(VIEWER, OPERATOR, ADMIN)) {
@@ -296,6 +299,26 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				form("/users/{id}/delete", ADMIN, caller -> request(Map.of("id", createUser("viewer")), Map.of()),
 						redirectTo("/users")),
 
+				// WebhookPageController
+				page("/webhooks", ADMIN),
+				page("/webhooks/new", ADMIN),
+				page("/webhooks/{id}", ADMIN, Map.of("id", webhook)),
+				page("/webhooks/{id}/edit", ADMIN, Map.of("id", webhook)),
+				page("/webhooks/{id}/delete", ADMIN, Map.of("id", webhook)),
+				form("/webhooks", ADMIN, caller -> request(Map.of(), webhookForm(unique("matrix"))),
+						redirectTo("/webhooks/\\d+")),
+				form("/webhooks/{id}", ADMIN, caller -> {
+					String name = unique("matrix");
+					Map<String, String> form = webhookForm(name);
+					form.remove("secret");
+					form.put("version", "0");
+					return request(Map.of("id", createWebhook(name)), form);
+				}, redirectTo("/webhooks/{id}")),
+				form("/webhooks/{id}/delete", ADMIN, caller -> request(Map.of("id", createWebhook()), Map.of()),
+						redirectTo("/webhooks")),
+				form("/webhooks/{id}/test", ADMIN, caller -> request(Map.of("id", createWebhook()), Map.of()),
+						redirectTo("/webhooks/{id}")),
+
 				// AccountController: everybody's own account
 				page("/account", VIEWER),
 				form("/account/password", VIEWER, caller -> {
@@ -349,6 +372,7 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	List<Control> controls() {
 		return List.of(
 				control("/", "href=\"/users\"", ADMIN),
+				control("/", "href=\"/webhooks\"", ADMIN),
 				control("/clouds", "id=\"new-cloud\"", OPERATOR),
 				control("/clusters", "id=\"new-cluster\"", OPERATOR),
 				control("/clusters/" + cluster, "id=\"edit-cluster\"", OPERATOR),
@@ -680,6 +704,28 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				VALUES (?, 'frontend', ?, 'backend', 'orders', 'tcp', '8080', now(), 'matrix', now()) RETURNING id""",
 				Long.class, createCluster(), createCluster());
 		return id;
+	}
+
+	private long createWebhook() {
+		return createWebhook(unique("matrix"));
+	}
+
+	/** A webhook nobody listens for: port 9 refuses, so a test event only fails and retries. */
+	private long createWebhook(String name) {
+		Api.Response created = admin.post("/api/v1/webhooks", Map.of("name", name, "url", "http://127.0.0.1:9/matrix",
+				"events", List.of("diagnosis-found"), "secret", "matrix-secret-of-16"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private static Map<String, String> webhookForm(String name) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", name);
+		form.put("url", "http://127.0.0.1:9/matrix");
+		form.put("events", "plan-awaits-approval");
+		form.put("secret", "matrix-secret-of-16");
+		form.put("enabled", "true");
+		return form;
 	}
 
 	private long createUser(String role) {

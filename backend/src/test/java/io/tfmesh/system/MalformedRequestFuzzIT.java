@@ -33,7 +33,7 @@ class MalformedRequestFuzzIT extends IntegrationTestSupport {
 
 	/** Tables whose every row the API creates with a {@code create} audit entry, with the entry's object type. */
 	private static final Map<String, String> AUDITED = Map.of("cloud", "cloud", "cluster", "cluster", "mesh", "mesh",
-			"app_user", "user", "api_token", "api-token", "allocation", "allocation");
+			"app_user", "user", "api_token", "api-token", "allocation", "allocation", "webhook", "webhook");
 
 
 	private static final long SEED = 20261130L;
@@ -147,10 +147,14 @@ class MalformedRequestFuzzIT extends IntegrationTestSupport {
 		Api.Response user = admin.post("/api/v1/users",
 				Map.of("username", unique("fuzz"), "password", "fuzz-password-1", "role", "viewer"));
 		assertThat(user.status()).as(user.toString()).isEqualTo(201);
-		return new Ids(cloud, cluster, mesh.json().get("id").asLong(), user.json().get("id").asLong());
+		Api.Response webhook = admin.post("/api/v1/webhooks", Map.of("name", unique("fuzz"), "url",
+				"http://127.0.0.1:9/fuzz", "events", List.of("diagnosis-found"), "secret", "fuzz-secret-of-16"));
+		assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+		return new Ids(cloud, cluster, mesh.json().get("id").asLong(), user.json().get("id").asLong(),
+				webhook.json().get("id").asLong());
 	}
 
-	private record Ids(long cloud, long cluster, long mesh, long user) {
+	private record Ids(long cloud, long cluster, long mesh, long user, long webhook) {
 	}
 
 	private record Operation(String method, String path, JsonNode spec) {
@@ -228,6 +232,9 @@ class MalformedRequestFuzzIT extends IntegrationTestSupport {
 		}
 		if (before.endsWith("/meshes/")) {
 			return ids.mesh();
+		}
+		if (before.endsWith("/webhooks/")) {
+			return ids.webhook();
 		}
 		return before.endsWith("/users/") ? ids.user() : 1;
 	}

@@ -15,7 +15,8 @@ record Section(String path, String name) {
 
 	private static final List<Section> ALL = List.of(new Section("/clouds", "clouds"),
 			new Section("/clusters", "clusters"), new Section("/meshes", "meshes"), new Section("/intents", "intents"),
-			new Section("/plans", "plans"), new Section("/users", "users"));
+			new Section("/plans", "plans"), new Section("/users", "users"),
+			new Section("/webhooks", "webhooks"));
 
 	/** The section a page path belongs to, or null for a path outside every section. */
 	static @Nullable Section of(String path) {
