@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -46,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * polls) poll one emulated cluster of 200 nodes (a controller running every TF pod, 199 vrouter
  * workers, each node's introspect on an address of its own) every 10 s for a minute, and prints
  * the CPU time used in that minute. The emulators run in the same JVM: their threads' CPU time
- * is measured apart and taken out, and the embedded PostgreSQL's (a child process) is added.
+ * is measured apart and taken out, and the embedded PostgreSQL's (processes of their own) is added.
  *
  * <p>Run it with {@code ./mvnw -q -Phealth-bench -DskipTests verify -pl backend -am}; optional
  * arguments: the number of nodes, then Spring properties such as
@@ -103,7 +104,7 @@ public final class HealthBenchmark {
 					KubernetesSeed.kubeManagerConfig(master)));
 			try (ConfigurableApplicationContext tfmesh = new SpringApplicationBuilder(TfmeshApplication.class)
 				.run(springArgs.toArray(String[]::new))) {
-				run(tfmesh, kubernetes, nodeCount);
+				run(tfmesh, kubernetes, nodeCount, work.resolve("tfmesh").resolve("postgres"));
 			}
 		}
 		finally {
@@ -112,8 +113,8 @@ public final class HealthBenchmark {
 		}
 	}
 
-	private static void run(ConfigurableApplicationContext tfmesh, EmulatedKubernetes kubernetes, int nodeCount)
-			throws Exception {
+	private static void run(ConfigurableApplicationContext tfmesh, EmulatedKubernetes kubernetes, int nodeCount,
+			Path databaseDir) throws Exception {
 		HealthSettings settings = tfmesh.getBean(HealthSettings.class);
 		JdbcTemplate jdbc = tfmesh.getBean(JdbcTemplate.class);
 		MeterRegistry meters = tfmesh.getBean(MeterRegistry.class);
@@ -132,13 +133,13 @@ public final class HealthBenchmark {
 				settings.pollInterval().toSeconds(), settings.parallelism(), settings.requestTimeout().toSeconds(),
 				System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
 		// the first polls load classes and warm the JIT: the minute measured starts after two
-		awaitPolls(meters, 2, settings.pollInterval().multipliedBy(4));
-		Cpu before = Cpu.now();
+		awaitPolls(meters, 2, settings.pollInterval().multipliedBy(20));
+		Cpu before = Cpu.now(databaseDir);
 		ThreadCpu emulators = ThreadCpu.start();
 		double pollsBefore = polls(meters);
 		Instant since = Instant.now();
 		TimeUnit.MILLISECONDS.sleep(MEASURED.toMillis());
-		Cpu after = Cpu.now();
+		Cpu after = Cpu.now(databaseDir);
 		long emulatorNanos = emulators.stop();
 		double polls = polls(meters) - pollsBefore;
 		Map<String, Object> readings = jdbc.queryForMap("""
@@ -149,7 +150,7 @@ public final class HealthBenchmark {
 		long database = after.databaseNanos() - before.databaseNanos();
 		long tfmeshNanos = jvm - emulatorNanos + database;
 		double wall = MEASURED.toNanos();
-		System.out.printf(Locale.ROOT, "%.0f polls in %d s; %s readings refreshed in the last poll, %s of them active%n",
+		System.out.printf(Locale.ROOT, "%.0f polls in %d s; %s readings refreshed in that minute, %s of them active%n",
 				polls, MEASURED.toSeconds(), readings.get("readings"), readings.get("active"));
 		System.out.printf(Locale.ROOT, "CPU time in %d s: JVM %.1f s, of it emulators %.1f s; embedded PostgreSQL %.1f s%n",
 				MEASURED.toSeconds(), jvm / 1e9, emulatorNanos / 1e9, database / 1e9);
@@ -171,13 +172,21 @@ public final class HealthBenchmark {
 		}
 	}
 
-	/** The CPU time of this JVM and of its child processes (the embedded PostgreSQL). */
+	/** The CPU time of this JVM and of the embedded PostgreSQL's processes. */
 	private record Cpu(long jvmNanos, long databaseNanos) {
 
-		static Cpu now() {
+		/** @param databaseDir the embedded PostgreSQL's data directory, which its server's command line names */
+		static Cpu now(Path databaseDir) {
 			long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime();
-			long database = ProcessHandle.current().descendants().mapToLong(Cpu::procCpu).sum();
+			// pg_ctl starts the server detached: it is no child of this JVM, but its backends are its own children
+			String server = "-D " + databaseDir;
+			long database = ProcessHandle.allProcesses()
+				.filter(process -> process.info().commandLine().map(line -> line.contains(server)).orElse(false))
+				.flatMap(process -> Stream.concat(Stream.of(process),
+						process.descendants()))
+				.mapToLong(Cpu::procCpu)
+				.sum();
 			return new Cpu(jvm, database);
 		}
 
