@@ -3,7 +3,6 @@ package io.tfmesh.observe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,7 @@ import java.util.function.Supplier;
 import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
 import io.tfmesh.fabric.FabricSettings;
-import io.tfmesh.fabric.introspect.ConfigApiWorker;
-import io.tfmesh.fabric.introspect.ContrailStatusMapping;
 import io.tfmesh.fabric.introspect.IntrospectClient;
-import io.tfmesh.fabric.introspect.NodeStatus;
-import io.tfmesh.fabric.introspect.ServiceStatus;
-import io.tfmesh.fabric.introspect.TfService;
 import io.tfmesh.fabric.kubernetes.ClusterCounts;
 import io.tfmesh.fabric.kubernetes.ConfigMapData;
 import io.tfmesh.fabric.kubernetes.DaemonSetInfo;
@@ -91,6 +85,8 @@ class ClusterObserver {
 
 	private final Clock clock;
 
+	private final ProcessHealthReader healthReader;
+
 	ClusterObserver(KubernetesConnectors kubernetes, TfConfigApis tungstenFabric, IntrospectClient introspect,
 			@Qualifier("fabricExecutor") Executor executor, FabricSettings settings, Clock clock) {
 		this.kubernetes = kubernetes;
@@ -99,6 +95,7 @@ class ClusterObserver {
 		this.executor = executor;
 		this.settings = settings;
 		this.clock = clock;
+		this.healthReader = new ProcessHealthReader(introspect, clock);
 	}
 
 	Observation observe(ClusterAccess access) {
@@ -119,8 +116,9 @@ class ClusterObserver {
 		Timed<TfConfig> tfConfig = timed(() -> readTf(tf));
 		Timed<ClusterCounts> counts = timed(k8s::counts);
 		Timed<List<ServiceInfo>> services = timed(k8s::services);
-		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future, this::targets)
-			.thenCompose(targets -> readHealth(targets, access.introspect()));
+		CompletableFuture<List<ProcessHealth>> health = nodes.future.thenCombine(pods.future,
+				(found, placed) -> healthReader.read(found, placed, access.introspect(), executor))
+			.thenCompose(reading -> reading);
 
 		Map<String, SourceReading> sources = new LinkedHashMap<>();
 		Optional<KubeadmConfig> kubeadmResult = kubeadm.await(KUBEADM, deadline, sources).flatMap(found -> found);
@@ -155,114 +153,6 @@ class ClusterObserver {
 		List<VirtualNetwork> networks = tf.virtualNetworks();
 		return new TfConfig(global.autonomousSystem(), ipams, networks, tf.bgpRouters(), tf.networkPolicies(),
 				global.enable4ByteAs(), global.ibgpAutoMesh(), AddressUse.count(ipams, networks, tf.instanceIpAddresses()));
-	}
-
-	/**
-	 * Which TF services run where: on each node, the services of every contrail pod that has a
-	 * container there, each with the container that stands for it, at the node's address.
-	 */
-	private List<Target> targets(List<NodeInfo> nodes, List<PodInfo> pods) {
-		List<Target> targets = new ArrayList<>();
-		for (NodeInfo node : nodes) {
-			List<PodInfo> onNode = pods.stream().filter(pod -> node.name().equals(pod.nodeName())).toList();
-			String address = TfPods.internalAddress(node);
-			TfPods.onNode(onNode)
-				.forEach((service, placed) -> targets.add(new Target(node.name(), address, service, placed)));
-		}
-		return targets;
-	}
-
-	private CompletableFuture<List<ProcessHealth>> readHealth(List<Target> targets, ClusterAccess.Introspect tls) {
-		List<CompletableFuture<List<ProcessHealth>>> readings = targets.stream()
-			.map(target -> CompletableFuture.supplyAsync(() -> read(target, tls), executor))
-			.toList();
-		return CompletableFuture.allOf(readings.toArray(CompletableFuture[]::new))
-			.thenApply(done -> readings.stream().flatMap(reading -> reading.join().stream()).toList());
-	}
-
-	/** contrail-status's {@code get_svc_uve_info} for one service: the container first, then introspect. */
-	private List<ProcessHealth> read(Target target, ClusterAccess.Introspect tls) {
-		TfService service = target.service();
-		TfPods.Placed placed = target.placed();
-		if (placed == null) {
-			return List.of(health(target, ContrailStatusMapping.notRunning(service), "no container on the node"));
-		}
-		String container = TfPods.describe(placed);
-		switch (TfPods.verdict(placed.container())) {
-			case INACTIVE:
-				return List.of(health(target, ContrailStatusMapping.notRunning(service), container));
-			case UNKNOWN:
-				return List.of(health(target, ContrailStatusMapping.unknown(service), container));
-			default:
-				break;
-		}
-		// contrail-status introspects only the processes that implement the NodeStatus UVE
-		if (!service.introspected() || target.address() == null) {
-			return List.of(health(target, ContrailStatusMapping.running(service), container));
-		}
-		int port = service.introspectPort().getAsInt();
-		if (service == TfService.CONFIG_API) {
-			return configApi(target, tls, port);
-		}
-		return List.of(introspect(target, service, tls, port));
-	}
-
-	private ProcessHealth introspect(Target target, TfService service, ClusterAccess.Introspect tls, int port) {
-		String source = "introspect " + target.address() + ":" + port;
-		try {
-			return health(target, ContrailStatusMapping.of(service, introspect.nodeStatus(target.address(), port, tls)),
-					source);
-		}
-		catch (FabricException ex) {
-			return health(target, ContrailStatusMapping.ofFailure(service, ex), source + " (" + ex.getMessage() + ")",
-					ex.getMessage());
-		}
-	}
-
-	/**
-	 * contrail-status's {@code config_api}: the api's {@code ConfigApiWorker} UVE lists the
-	 * workers, and each worker's own NodeStatus gives its line, {@code api-0}, {@code api-1}, …;
-	 * a single worker is plain {@code api}. A config API without that UVE (releases before the
-	 * workers) is read as one process, as the contrail-status of those releases did.
-	 */
-	private List<ProcessHealth> configApi(Target target, ClusterAccess.Introspect tls, int port) {
-		TfService api = TfService.CONFIG_API;
-		String source = "introspect " + target.address() + ":" + port;
-		List<ConfigApiWorker> workers;
-		try {
-			workers = introspect.configApiWorkers(target.address(), port, tls);
-		}
-		catch (FabricException ex) {
-			if (ex.kind() == FabricException.Kind.NOT_FOUND) {
-				return List.of(introspect(target, api, tls, port));
-			}
-			return List.of(health(target, ContrailStatusMapping.ofFailure(api, ex), source + " (" + ex.getMessage() + ")",
-					ex.getMessage()));
-		}
-		if (workers.isEmpty()) {
-			return List.of(health(target, ContrailStatusMapping.of(api, new NodeStatus("", List.of())), source));
-		}
-		if (workers.size() == 1) {
-			return List.of(introspect(target, api, tls, workers.get(0).introspectPort()));
-		}
-		List<ProcessHealth> lines = new ArrayList<>();
-		for (ConfigApiWorker worker : workers) {
-			ProcessHealth reading = introspect(target, api, tls, worker.introspectPort());
-			lines.add(new ProcessHealth(reading.node(), reading.pod(), api.service() + "-" + worker.workerId(),
-					reading.state(), reading.description(), reading.source(), reading.readAt(), reading.container(),
-					reading.failure()));
-		}
-		return lines;
-	}
-
-	private ProcessHealth health(Target target, ServiceStatus status, String source) {
-		return health(target, status, source, null);
-	}
-
-	private ProcessHealth health(Target target, ServiceStatus status, String source, @Nullable String failure) {
-		return new ProcessHealth(target.node(), status.pod(), status.service(), status.state(), status.description(),
-				source, clock.instant(), (target.placed() != null) ? target.placed().container().name() : null,
-				failure);
 	}
 
 	private List<ProcessHealth> awaitHealth(CompletableFuture<List<ProcessHealth>> health, Instant deadline,
@@ -391,10 +281,6 @@ class ClusterObserver {
 			return Duration.between(start, finished.getNow(clock.instant())).toMillis();
 		}
 
-	}
-
-	/** A service to read on a node, with the container that stands for it (null when there is none). */
-	private record Target(String node, @Nullable String address, TfService service, TfPods.@Nullable Placed placed) {
 	}
 
 	/**

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfmesh.system.error.NotFoundException;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +35,6 @@ class ObservationApiController {
 	ObservedState observed(@PathVariable long id) {
 		return observations.latest(id)
 			.orElseThrow(() -> new NotFoundException("observation of cluster", id + " yet; POST its /observe first"));
-	}
-
-	@GetMapping(path = "/contrail-status", produces = MediaType.TEXT_PLAIN_VALUE)
-	@Operation(summary = "contrail-status of every node, in contrail-status's own format, from the last observation")
-	String contrailStatus(@PathVariable long id) {
-		return ContrailStatusReport.text(observed(id));
 	}
 
 }

@@ -14,6 +14,7 @@ import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.observe.ClusterObserver.Observation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +31,15 @@ public class ObservationService {
 
 	private final JsonMapper json;
 
-	ObservationService(ClusterService clusters, ClusterObserver observer, ObservationStore store, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	ObservationService(ClusterService clusters, ClusterObserver observer, ObservationStore store, JsonMapper json,
+			ApplicationEventPublisher events) {
 		this.clusters = clusters;
 		this.observer = observer;
 		this.store = store;
 		this.json = json;
+		this.events = events;
 	}
 
 	/** Reads the cluster now, stores the snapshot and returns it. */
@@ -48,6 +53,7 @@ public class ObservationService {
 				observation.counts(), observation.vrouterAgent(), observation.settingDrift(), observation.forwarding(),
 				UnknownFields.of(observation), observation.namespaces(), observation.services());
 		store.save(state);
+		events.publishEvent(new ClusterObserved(state));
 		return state;
 	}
 

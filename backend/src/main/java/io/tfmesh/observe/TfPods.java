@@ -135,7 +135,9 @@ final class TfPods {
 		if (container.reason() != null) {
 			parts.add("(" + container.reason() + ")");
 		}
-		return String.join(" ", parts);
+		String described = String.join(" ", parts);
+		// a container that keeps restarting while it reads running is what CrashLoopBackOff looks like between crashes
+		return (container.restartCount() > 0) ? described + ", " + container.restartCount() + " restarts" : described;
 	}
 
 	static @Nullable String internalAddress(NodeInfo node) {

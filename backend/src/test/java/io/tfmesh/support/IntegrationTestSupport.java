@@ -42,6 +42,8 @@ public abstract class IntegrationTestSupport {
 		registry.add("tfmesh.admin.password", () -> ADMIN_PASSWORD);
 		// tests observe when they want to, and a silent cluster must not hold them for long
 		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
+		// tests poll health when they want to
+		registry.add("tfmesh.health.scheduled", () -> "false");
 		// registering a cluster would test its connections and observe it in the background;
 		// OnboardingApplicationSupport turns it on for the tests of onboarding
 		registry.add("tfmesh.onboarding.enabled", () -> "false");

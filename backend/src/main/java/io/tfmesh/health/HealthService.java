@@ -1,0 +1,122 @@
+package io.tfmesh.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.inventory.ClusterView;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Keeps the readings of the clusters' TF services and says what they mean now. */
+@Service
+public class HealthService {
+
+	private final ClusterService clusters;
+
+	private final HealthStore store;
+
+	private final HealthSettings settings;
+
+	private final HealthMetrics metrics;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	HealthService(ClusterService clusters, HealthStore store, HealthSettings settings, HealthMetrics metrics,
+			ApplicationEventPublisher events, Clock clock) {
+		this.clusters = clusters;
+		this.store = store;
+		this.settings = settings;
+		this.metrics = metrics;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores what was read of a cluster and announces it when the cluster turned unhealthy, or
+	 * healthy again.
+	 * @param nodes the cluster's nodes when they were read (readings of others are dropped), or null
+	 */
+	void record(long clusterId, String clusterName, List<Reading> readings, @Nullable Collection<String> nodes) {
+		store.save(clusterId, readings, nodes);
+		evaluate(clusterId, clusterName);
+	}
+
+	/**
+	 * Publishes {@link ClusterHealthChanged} when the cluster's health is not what was last
+	 * recorded; a cluster's first verdict is announced only when it is unhealthy.
+	 */
+	void evaluate(long clusterId, String clusterName) {
+		Instant now = clock.instant();
+		List<ServedReading> served = served(clusterId, now);
+		metrics.record(clusterId, clusterName, served);
+		boolean healthy = HealthReadings.healthy(served);
+		String verdict = HealthReadings.verdict(served);
+		store.transition(clusterId, healthy, verdict, now)
+			.filter(change -> !change.first() || !healthy)
+			.ifPresent(change -> events.publishEvent(new ClusterHealthChanged(clusterId, clusterName, healthy, verdict,
+					now)));
+	}
+
+	/**
+	 * The cluster's health now, per node and service.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public ClusterHealth health(long clusterId) {
+		ClusterView cluster = clusters.get(clusterId);
+		List<ServedReading> served = HealthReadings.ordered(served(clusterId, clock.instant()));
+		Map<String, List<ServedReading>> byNode = new LinkedHashMap<>();
+		served.forEach(reading -> byNode.computeIfAbsent(reading.node(), node -> new ArrayList<>()).add(reading));
+		List<ClusterHealth.NodeHealth> nodes = byNode.entrySet()
+			.stream()
+			.map(node -> new ClusterHealth.NodeHealth(node.getKey(), HealthReadings.worst(node.getValue()),
+					node.getValue()))
+			.toList();
+		return new ClusterHealth(clusterId, cluster.name(), HealthReadings.worst(served), HealthReadings.counts(served),
+				HealthReadings.healthy(served), HealthReadings.verdict(served), settings.staleAfter().toSeconds(),
+				nodes);
+	}
+
+	/**
+	 * contrail-status of every node of the cluster from the stored readings.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public String contrailStatus(long clusterId) {
+		clusters.get(clusterId);
+		List<ServedReading> served = served(clusterId, clock.instant());
+		return served.isEmpty() ? "No TF service of this cluster was read yet.\n" : HealthReadings.contrailStatus(served);
+	}
+
+	/**
+	 * The state changes of the cluster's services within the last {@code window}, oldest first,
+	 * with one point an hour between changes.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public List<Reading> history(long clusterId, Duration window) {
+		clusters.get(clusterId);
+		return store.history(clusterId, clock.instant().minus(window));
+	}
+
+	/** Forgets history older than the retention. */
+	void prune() {
+		store.prune(clock.instant().minus(settings.retention()));
+	}
+
+	private List<ServedReading> served(long clusterId, Instant now) {
+		return store.latest(clusterId)
+			.stream()
+			.map(reading -> HealthReadings.serve(reading, now, settings.staleAfter()))
+			.toList();
+	}
+
+}
