@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.tfmesh.support.Api;
+import io.tfmesh.support.MovableClock;
 import io.tfmesh.support.IntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,40 +99,6 @@ abstract class PlanApplicationSupport {
 		@Primary
 		MovableClock movableClock() {
 			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
-
-	}
-
-	/** A clock that stands still until a test moves it on. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		void set(Instant instant) {
-			now = instant;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("tfmesh works in UTC");
 		}
 
 	}

@@ -1,0 +1,41 @@
+package io.tfmesh.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until a test moves it on. */
+public final class MovableClock extends Clock {
+
+	private volatile Instant now;
+
+	public MovableClock(Instant start) {
+		this.now = start;
+	}
+
+	public void set(Instant instant) {
+		now = instant;
+	}
+
+	public void advance(Duration duration) {
+		now = now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("tfmesh works in UTC");
+	}
+
+}
