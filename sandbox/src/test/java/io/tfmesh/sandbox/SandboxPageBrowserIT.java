@@ -36,7 +36,7 @@ class SandboxPageBrowserIT {
 	private static final String PASSWORD = "sandbox-admin-password";
 
 	private static final List<String> NAVIGATION = List.of("Dashboard", "Clouds", "Clusters", "Meshes", "Intents", "Plans",
-			"Audit", "Users", "Sandbox", "API");
+			"Audit", "Users", "Webhooks", "Sandbox", "API");
 
 	@LocalServerPort
 	int port;
