@@ -244,9 +244,8 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 			assertThat(lightness(browser)).as("the page's background under a light system setting").isGreaterThan(200);
 			browser.colorScheme("dark");
 			browser.go(pages.get("/clusters/{id}"));
-			check(browser, screen, "/clusters/{id}");
+			check(browser, screen, "/clusters/{id}", "dark-clusters-id-" + screen.width);
 			assertThat(lightness(browser)).as("the page's background under a dark system setting").isLessThan(60);
-			screenshot(browser, "dark-clusters-id-" + screen.width);
 		}
 	}
 
@@ -369,6 +368,11 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 	}
 
 	private void check(BrowserSession browser, Screen screen, String mapping) {
+		check(browser, screen, mapping, fileName(mapping) + "-" + screen.width);
+	}
+
+	/** @param shot the name the screen is saved under when screenshots are asked for */
+	private void check(BrowserSession browser, Screen screen, String mapping, String shot) {
 		browser.waitFor("document.readyState === 'complete' && !document.querySelector('[hx-trigger=load]')"
 				+ " && !document.body.classList.contains('htmx-busy')");
 		assertThat(browser.script("return document.querySelector('meta[name=viewport]') !== null"))
@@ -389,7 +393,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 				  .map(function (control) { return control.name || control.id; })""")).as("%s's controls without a label", mapping)
 			.asInstanceOf(InstanceOfAssertFactories.LIST)
 			.isEmpty();
-		screenshot(browser, fileName(mapping) + "-" + screen.width);
+		screenshot(browser, shot);
 	}
 
 	/** Saves the screen when screenshots are asked for (README.md, "Screenshots"). */
