@@ -57,7 +57,8 @@ public abstract class IntegrationTestSupport {
 		registry.add("tfmesh.notify.timeout", () -> "5s");
 		registry.add("tfmesh.notify.backoff-base", () -> "100ms");
 		registry.add("tfmesh.notify.backoff-max", () -> "800ms");
-		registry.add("tfmesh.notify.max-attempts", () -> "6");
+		// enough attempts to outlast a loaded machine's slow test steps while a receiver is down
+		registry.add("tfmesh.notify.max-attempts", () -> "14");
 	}
 
 	@BeforeEach
