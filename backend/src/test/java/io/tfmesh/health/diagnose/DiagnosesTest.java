@@ -259,6 +259,16 @@ class DiagnosesTest {
 		assertThat(Diagnoses.of(List.of(running), observed(List.of()), NOW)).isEmpty();
 	}
 
+	@Test
+	void aContainerWaitingForItsImageIsNoCrashLoop() {
+		ObservedState observed = observed(List.of());
+		List<PodInfo> pods = new ArrayList<>(observed.tfPods());
+		pods.add(pod("contrail-agent-xyz", "worker", new ContainerInfo("contrail-vrouter-agent", null, null,
+				ContainerInfo.State.WAITING, "ContainerCreating", false, 0)));
+
+		assertThat(Diagnoses.of(List.of(), withPods(observed, pods), NOW)).isEmpty();
+	}
+
 	private static Finding single(List<Finding> findings, String code) {
 		List<Finding> matching = findings.stream().filter(f -> f.code().equals(code)).toList();
 		assertThat(matching).as(code + " in " + findings).hasSize(1);
