@@ -18,6 +18,7 @@ import io.tfmesh.system.error.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Diagnoses a cluster from its latest readings and latest observation, and announces each
@@ -55,8 +56,12 @@ public class DiagnosisService {
 		return Diagnoses.of(readings, observed, clock.instant());
 	}
 
-	/** Publishes {@link DiagnosisFound} for each finding that was absent until now. */
+	/**
+	 * Publishes {@link DiagnosisFound} for each finding that was absent until now, in the
+	 * transaction that records it as open: a finding is recorded exactly when its announcement is.
+	 */
 	@EventListener
+	@Transactional
 	void on(HealthEvaluated evaluated) {
 		Instant now = clock.instant();
 		List<Finding> findings;
