@@ -66,6 +66,7 @@ public class HealthService {
 			.filter(change -> !change.first() || !healthy)
 			.ifPresent(change -> events.publishEvent(new ClusterHealthChanged(clusterId, clusterName, healthy, verdict,
 					now)));
+		events.publishEvent(new HealthEvaluated(clusterId, clusterName));
 	}
 
 	/**
@@ -85,6 +86,15 @@ public class HealthService {
 		return new ClusterHealth(clusterId, cluster.name(), HealthReadings.worst(served), HealthReadings.counts(served),
 				HealthReadings.healthy(served), HealthReadings.verdict(served), settings.staleAfter().toSeconds(),
 				nodes);
+	}
+
+	/**
+	 * The cluster's readings as they are served now: a reading too old to trust is unknown.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public List<ServedReading> readings(long clusterId) {
+		clusters.get(clusterId);
+		return served(clusterId, clock.instant());
 	}
 
 	/**

@@ -1,0 +1,294 @@
+package io.tfmesh.health.diagnose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.tfmesh.emulator.LoopbackNetworks;
+import io.tfmesh.emulator.introspect.IntrospectEmulator;
+import io.tfmesh.emulator.introspect.SandeshProcess;
+import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
+import io.tfmesh.emulator.kubernetes.KubernetesSeed;
+import io.tfmesh.emulator.kubernetes.SeedNode;
+import io.tfmesh.emulator.tf.TfConfigApiEmulator;
+import io.tfmesh.health.DiagnosisFound;
+import io.tfmesh.support.Api;
+import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.IntegrationTestSupport;
+import io.tfmesh.support.MovableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.tfmesh.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The diagnoses over HTTP against an emulated cluster in the seed's state: its control node says
+ * "No BGP configuration for self" (TFC {@code src/control-node/control_node.cc}) and its agents
+ * lost their XMPP sessions to it. The TF config API tells the two causes apart (reference §7.6).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(DiagnosesIT.Recording.class)
+class DiagnosesIT {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	private static final String NETWORK = LoopbackNetworks.reserve();
+
+	private static final String MASTER = NETWORK + ".0.1";
+
+	private static final String WORKER = NETWORK + ".0.2";
+
+	private static final long ASN = 64512;
+
+	private static EmulatedKubernetes kubernetes;
+
+	private static TfConfigApiEmulator tungstenFabric;
+
+	private static IntrospectEmulator master;
+
+	private static IntrospectEmulator worker;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	FoundDiagnoses found;
+
+	private Api api;
+
+	private long clusterId;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("tfmesh.data-dir", DATA_DIR::toString);
+		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
+		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
+		registry.add("tfmesh.onboarding.enabled", () -> "false");
+		registry.add("tfmesh.health.scheduled", () -> "false");
+		registry.add("tfmesh.health.poll-interval", () -> "30s");
+		registry.add("tfmesh.health.request-timeout", () -> "1s");
+		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
+		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
+	}
+
+	@BeforeAll
+	static void startCluster() throws Exception {
+		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "diagnoses-cluster-");
+		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
+		kubernetes.seed(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.112.0.0/12", "cluster.local",
+				List.of(new SeedNode("k8s-master", MASTER, List.of("control-plane", "opencontrail.org/controller")),
+						new SeedNode("k8s-worker", WORKER, List.of("opencontrail.org/vrouter"))),
+				Map.of("CONTROLLER_NODES", MASTER, "VROUTER_GATEWAY", "10.0.0.1"),
+				KubernetesSeed.kubeManagerConfig(MASTER)));
+		tungstenFabric = TfConfigApiEmulator.start("127.0.0.1", 0, state.resolve("tf.json"), JsonMapper.builder().build());
+		tungstenFabric.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.112.0.0/12"), List.of());
+		tungstenFabric.provisionControl(ASN, List.of());
+		List<SandeshProcess> services = new ArrayList<>();
+		List.of("control", "config", "kubernetes", "vrouter").forEach(pod -> services.addAll(SandeshProcess.ofPod(pod)));
+		master = IntrospectEmulator.start(MASTER, "k8s-master", services);
+		worker = IntrospectEmulator.start(WORKER, "k8s-worker", SandeshProcess.ofPod("vrouter"), List.of(MASTER));
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		worker.close();
+		master.close();
+		tungstenFabric.close();
+		kubernetes.close();
+	}
+
+	@BeforeEach
+	void register() {
+		clock.set(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		api = new Api("http://localhost:" + port, json);
+		String name = "diagnoses-" + UUID.randomUUID().toString().substring(0, 8);
+		long cloudId = Fixtures.createCloud(api.asAdmin(), name + "-cloud");
+		Map<String, Object> cluster = Fixtures.cluster(name, cloudId);
+		cluster.put("kubernetes", Map.of("apiUrl", kubernetes.url(), "auth", "token", "token", "any-token"));
+		cluster.put("tungstenFabric", Map.of("apiUrl", tungstenFabric.url(), "auth", "noauth"));
+		cluster.put("controlNodes", List.of(MASTER));
+		clusterId = Fixtures.createCluster(api.asAdmin(), cluster);
+		seedState();
+	}
+
+	@AfterEach
+	void heal() {
+		master.healthy(SandeshProcess.CONTROL);
+		master.healthy(SandeshProcess.VROUTER_AGENT);
+		worker.healthy(SandeshProcess.VROUTER_AGENT);
+		if (tungstenFabric.hasBgpRouter("k8s-master")) {
+			tungstenFabric.deleteBgpRouter("k8s-master");
+		}
+	}
+
+	@Test
+	void theSeedWithoutABgpRouterForTheControlNodeIsToldToCreateIt() {
+		observe();
+
+		JsonNode finding = finding(diagnoses(api.asAdmin()), "no-bgp-configuration-for-self", "k8s-master");
+
+		assertThat(finding.get("severity").asString())
+			.as(finding + " " + api.asAdmin().get("/api/v1/clusters/" + clusterId + "/observed").json().get("sources"))
+			.isEqualTo("critical");
+		assertThat(finding.get("fix").get("kind").asString()).isEqualTo("create-bgp-router");
+		JsonNode parameters = finding.get("fix").get("parameters");
+		assertThat(parameters.get("hostname").asString()).isEqualTo("k8s-master");
+		assertThat(parameters.get("address").asString()).isEqualTo(MASTER);
+		assertThat(parameters.get("asn").asString()).isEqualTo(String.valueOf(ASN));
+		assertThat(finding.get("evidence").get(0).get("value").asString())
+			.isEqualTo("control: initializing (No BGP configuration for self)");
+		assertThat(finding.get("evidence").get(0).get("source").asString()).isEqualTo("introspect " + MASTER + ":8083");
+		JsonNode xmpp = finding(diagnoses(api.asAdmin()), "xmpp-connection-down", "k8s-worker");
+		assertThat(xmpp.get("evidence").valueStream().map(e -> e.get("what").asString()).toList())
+			.contains("control/control on k8s-master");
+		assertThat(xmpp.get("fix").get("parameters").get("node").asString()).isEqualTo("k8s-master");
+	}
+
+	@Test
+	void theSeedWhoseBgpRouterExistsIsToldToRestartTheControlPod() {
+		tungstenFabric.provisionControl(ASN, List.of(new TfConfigApiEmulator.BgpRouterSeed("k8s-master", MASTER)));
+		observe();
+
+		JsonNode finding = finding(diagnoses(Fixtures.userWithRole(api, "viewer")), "no-bgp-configuration-for-self",
+				"k8s-master");
+
+		assertThat(finding.get("fix").get("kind").asString()).isEqualTo("restart-pod");
+		JsonNode parameters = finding.get("fix").get("parameters");
+		assertThat(parameters.get("namespace").asString()).isEqualTo("kube-system");
+		assertThat(parameters.get("pod").asString()).startsWith("contrail-controller-control");
+		assertThat(finding.get("cause").asString()).contains("bgp-router k8s-master exists");
+	}
+
+	@Test
+	void aFindingIsAnnouncedOncePerAppearance() {
+		observe();
+		poll();
+		poll();
+		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).singleElement()
+			.satisfies(event -> assertThat(event.node()).isEqualTo("k8s-master"));
+		assertThat(found.of(clusterId, "xmpp-connection-down")).extracting(DiagnosisFound::node)
+			.containsExactlyInAnyOrder("k8s-master", "k8s-worker");
+
+		master.healthy(SandeshProcess.CONTROL);
+		master.healthy(SandeshProcess.VROUTER_AGENT);
+		worker.healthy(SandeshProcess.VROUTER_AGENT);
+		poll();
+		assertThat(diagnoses(api.asAdmin()).valueStream().map(f -> f.get("code").asString()).toList()).isEmpty();
+		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).hasSize(1);
+
+		seedState();
+		poll();
+		poll();
+		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).hasSize(2);
+	}
+
+	@Test
+	void aMissingClusterIsANotFoundProblem() {
+		assertProblem(api.asAdmin().get("/api/v1/clusters/999999/diagnoses"), 404, "not-found");
+	}
+
+	private static void seedState() {
+		master.controlWithoutBgpConfig();
+		master.vrouterAgentWithoutSelfConfig();
+		worker.vrouterAgentWithoutSelfConfig();
+	}
+
+	private void observe() {
+		Api.Response response = api.asAdmin().post("/api/v1/clusters/" + clusterId + "/observe", "");
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+
+	private void poll() {
+		Api.Response response = api.asAdmin().post("/api/v1/clusters/" + clusterId + "/health/poll", "");
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+
+	private JsonNode diagnoses(Api session) {
+		Api.Response response = session.get("/api/v1/clusters/" + clusterId + "/diagnoses");
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static JsonNode finding(JsonNode findings, String code, String node) {
+		for (JsonNode finding : findings) {
+			if (finding.get("code").asString().equals(code) && finding.get("node").asString().equals(node)) {
+				return finding;
+			}
+		}
+		throw new AssertionError("no " + code + " on " + node + " in " + findings);
+	}
+
+	private static Path createDataDir() {
+		try {
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
+					"it-diagnoses-data-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Recording {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		}
+
+		@Bean
+		FoundDiagnoses foundDiagnoses() {
+			return new FoundDiagnoses();
+		}
+
+	}
+
+	/** Every {@link DiagnosisFound} published, in order. */
+	static final class FoundDiagnoses {
+
+		private final List<DiagnosisFound> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(DiagnosisFound event) {
+			events.add(event);
+		}
+
+		List<DiagnosisFound> of(long clusterId, String code) {
+			return events.stream().filter(e -> e.clusterId() == clusterId && e.code().equals(code)).toList();
+		}
+
+	}
+
+}
