@@ -8,7 +8,7 @@ public final class Ages {
 	private Ages() {
 	}
 
-	/** How long, in the largest whole unit, such as {@code 12 s} or {@code 3 min}. */
+	/** How long, in the largest whole unit, such as {@code 12 s}, {@code 3 min} or {@code 24 h} (days from two on). */
 	public static String age(long seconds) {
 		if (seconds < 60) {
 			return seconds + " s";
@@ -16,7 +16,7 @@ public final class Ages {
 		if (seconds < 3600) {
 			return (seconds / 60) + " min";
 		}
-		if (seconds < 86400) {
+		if (seconds < 2 * 86400) {
 			return (seconds / 3600) + " h";
 		}
 		return (seconds / 86400) + " d";

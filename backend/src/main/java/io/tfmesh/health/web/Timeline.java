@@ -15,20 +15,28 @@ import io.tfmesh.health.ServedReading;
  * The state changes of a cluster's services over a window, as bars: one row per service, a
  * segment per state it was in. Drawn on the server so the page needs no script to show it.
  *
- * @param hours how far back the window reaches
+ * @param since how far back the chart reaches, such as {@code 24 h}
  */
-public record Timeline(int hours, List<Row> rows) {
+public record Timeline(String since, List<Row> rows) {
 
 	/** The width of a row's drawing; segments are placed in these units. */
 	static final int WIDTH = 1000;
+
+	/** The shortest stretch drawn, so that the first readings of a new cluster are not a sliver. */
+	static final Duration SHORTEST = Duration.ofMinutes(1);
 
 	/**
 	 * @param history the history points of the window, oldest first
 	 * @param latest the readings as served now: after the last point a service is in its
 	 * latest state, and unknown from when its latest reading went stale
+	 * @param longest how far back the chart reaches at most; it starts at the first point
+	 * when that is later
 	 */
-	static Timeline of(List<Reading> history, List<ServedReading> latest, Instant now, Duration window,
+	static Timeline of(List<Reading> history, List<ServedReading> latest, Instant now, Duration longest,
 			Duration staleAfter) {
+		Instant first = history.stream().map(Reading::readAt).min(Instant::compareTo).orElse(now);
+		Duration since = Duration.between(first, now);
+		Duration window = (since.compareTo(longest) > 0) ? longest : (since.compareTo(SHORTEST) < 0) ? SHORTEST : since;
 		Instant start = now.minus(window);
 		Map<String, List<Reading>> byService = new LinkedHashMap<>();
 		for (ServedReading reading : latest) {
@@ -66,7 +74,7 @@ public record Timeline(int hours, List<Row> rows) {
 			rows.add(new Row(reading.node(), reading.pod(), reading.service(), Ages.anchor(reading),
 					segments));
 		}
-		return new Timeline((int) window.toHours(), rows);
+		return new Timeline(Ages.age(window.toSeconds()), rows);
 	}
 
 	private static Segment segment(Span span, Instant start, Duration window) {
