@@ -19,3 +19,24 @@ document.addEventListener("htmx:beforeRequest", function (event) {
     event.preventDefault();
   }
 });
+
+// "updated N s ago" counts from when the panel arrived, on this browser's own clock, so a
+// panel that stops refreshing shows how old it is.
+(function () {
+  function stamp(root) {
+    root.querySelectorAll("[data-updated]").forEach(function (el) {
+      if (!el.dataset.arrived) {
+        el.dataset.arrived = String(Date.now());
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { stamp(document); });
+  document.addEventListener("htmx:load", function (event) { stamp(event.detail.elt); });
+  setInterval(function () {
+    stamp(document);
+    document.querySelectorAll("[data-updated]").forEach(function (el) {
+      var seconds = Math.floor((Date.now() - Number(el.dataset.arrived)) / 1000);
+      el.textContent = "updated " + seconds + " s ago";
+    });
+  }, 1000);
+})();

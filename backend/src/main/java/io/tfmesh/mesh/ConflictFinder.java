@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when the ConfigMap changes, so all three must be compared); reused ASNs and TF cluster names.
  */
 @Component
-class ConflictFinder {
+public class ConflictFinder {
 
 	/** Meshes whose conflicts are kept between requests; each is found again when its inputs change. */
 	private static final int CACHED_MESHES = 32;
@@ -99,6 +99,12 @@ class ConflictFinder {
 	@Transactional(readOnly = true)
 	List<Conflict> find(long meshId) {
 		return found(meshId).conflicts();
+	}
+
+	/** How many conflicts the mesh has now. */
+	@Transactional(readOnly = true)
+	public int count(long meshId) {
+		return find(meshId).size();
 	}
 
 	/** What the members of a mesh really use, by address; kept and renewed as the conflicts are. */

@@ -60,7 +60,9 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 	private static final Map<String, String> FRAGMENTS = Map.of("/clusters/{id}/observed",
 			"the cluster page's observed-state panel", "/plans/{id}/progress", "a plan page's progress while it applies",
 			"/intents/suggestions", "the intent form's suggestion lists", "/meshes/{id}/conflicts",
-			"a mesh page's conflicts panel, which reloads itself", "/error", "the error pages, met below");
+			"a mesh page's conflicts panel, which reloads itself", "/fleet/panel",
+			"the home page's fleet overview, which reloads itself", "/clusters/{id}/health/panel",
+			"a cluster health page's panel, which reloads itself", "/error", "the error pages, met below");
 
 	/** Every link of the navigation an admin sees (the sandbox's page lives in another module). */
 	private static final List<String> NAVIGATION = List.of("Dashboard", "Clouds", "Clusters", "Meshes", "Intents", "Plans",
@@ -177,6 +179,7 @@ class EveryPageBrowserIT extends IntegrationTestSupport {
 		pages.put("/clusters/{id}/edit", "/clusters/" + observedCluster + "/edit");
 		pages.put("/clusters/{id}/delete", "/clusters/" + observedCluster + "/delete");
 		pages.put("/clusters/{id}/preflight", "/clusters/" + observedCluster + "/preflight");
+		pages.put("/clusters/{id}/health", "/clusters/" + observedCluster + "/health");
 		pages.put("/meshes", "/meshes");
 		pages.put("/meshes/new", "/meshes/new");
 		pages.put("/meshes/{id}", "/meshes/" + meshId);

@@ -153,9 +153,10 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 	/** One row per mapping (two where the data decides), grouped by controller. */
 	List<Row> rows() {
 		return List.of(
-				// LoginController, DashboardController
+				// LoginController, FleetPageController
 				page("/login", ANONYMOUS),
 				page("/", VIEWER),
+				page("/fleet/panel", VIEWER),
 
 				// CloudPageController
 				page("/clouds", VIEWER),
@@ -200,6 +201,9 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				page("/clusters/{id}/observed", VIEWER, Map.of("id", cluster)),
 				// PreflightPageController
 				page("/clusters/{id}/preflight", VIEWER, Map.of("id", cluster)),
+				// HealthPageController
+				page("/clusters/{id}/health", VIEWER, Map.of("id", cluster)),
+				page("/clusters/{id}/health/panel", VIEWER, Map.of("id", cluster)),
 				form("/clusters/{id}/observe", OPERATOR, caller -> request(Map.of("id", createCluster()), Map.of()),
 						redirectTo("/clusters/{id}")),
 
