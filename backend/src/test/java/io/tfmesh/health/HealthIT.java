@@ -2,7 +2,6 @@ package io.tfmesh.health;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tfmesh.emulator.LoopbackNetworks;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
@@ -24,9 +22,7 @@ import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.support.Api;
-import io.tfmesh.support.MovableClock;
 import io.tfmesh.support.Fixtures;
-import io.tfmesh.support.IntegrationTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,17 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,11 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * worker), over HTTP: what the health API and contrail-status serve, a silent introspect port,
  * a reading that stops arriving (on a clock the test moves), the history and the events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(HealthIT.Recording.class)
-class HealthIT {
-
-	private static final Path DATA_DIR = createDataDir();
+class HealthIT extends HealthApplicationSupport {
 
 	private static final String NETWORK = LoopbackNetworks.reserve();
 
@@ -77,36 +58,11 @@ class HealthIT {
 
 	private static IntrospectEmulator worker;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	MovableClock clock;
-
-	@Autowired
-	HealthEvents events;
-
 	private Api api;
 
 	private long clusterId;
 
 	private String clusterName;
-
-	@DynamicPropertySource
-	static void healthProperties(DynamicPropertyRegistry registry) {
-		registry.add("tfmesh.data-dir", DATA_DIR::toString);
-		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
-		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
-		registry.add("tfmesh.onboarding.enabled", () -> "false");
-		registry.add("tfmesh.health.scheduled", () -> "false");
-		registry.add("tfmesh.health.poll-interval", () -> "30s");
-		registry.add("tfmesh.health.request-timeout", () -> "1s");
-		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
-		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
-	}
 
 	@BeforeAll
 	static void startCluster() throws Exception {
@@ -276,7 +232,7 @@ class HealthIT {
 			clock.advance(Duration.ofSeconds(30));
 			JsonNode after = poll();
 			assertThat(service(after, "k8s-worker", "vrouter", "agent").get("state").asString()).isEqualTo("unknown");
-			assertThat(events.of(clusterId)).singleElement().satisfies(event -> {
+			assertThat(changesOf(clusterId)).singleElement().satisfies(event -> {
 				assertThat(event.healthy()).isFalse();
 				assertThat(event.verdict()).contains("unknown (not read for 90 s)");
 			});
@@ -315,12 +271,12 @@ class HealthIT {
 	@Test
 	void healthChangesArePublishedOncePerTransition() {
 		poll();
-		assertThat(events.of(clusterId)).as("a healthy first reading is no transition").isEmpty();
+		assertThat(changesOf(clusterId)).as("a healthy first reading is no transition").isEmpty();
 
 		master.controlWithoutBgpConfig();
 		poll();
 		poll();
-		assertThat(events.of(clusterId)).singleElement().satisfies(event -> {
+		assertThat(changesOf(clusterId)).singleElement().satisfies(event -> {
 			assertThat(event.healthy()).isFalse();
 			assertThat(event.clusterName()).isEqualTo(clusterName);
 			assertThat(event.verdict()).isEqualTo("control: initializing (No BGP configuration for self) on k8s-master");
@@ -329,8 +285,8 @@ class HealthIT {
 		master.healthy(SandeshProcess.CONTROL);
 		poll();
 		poll();
-		assertThat(events.of(clusterId)).hasSize(2);
-		assertThat(events.of(clusterId).get(1).healthy()).isTrue();
+		assertThat(changesOf(clusterId)).hasSize(2);
+		assertThat(changesOf(clusterId).get(1).healthy()).isTrue();
 	}
 
 	@Test
@@ -339,7 +295,7 @@ class HealthIT {
 
 		poll();
 
-		assertThat(events.of(clusterId)).singleElement().satisfies(event -> assertThat(event.healthy()).isFalse());
+		assertThat(changesOf(clusterId)).singleElement().satisfies(event -> assertThat(event.healthy()).isFalse());
 	}
 
 	@Test
@@ -460,46 +416,8 @@ class HealthIT {
 		}
 	}
 
-	private static Path createDataDir() {
-		try {
-			return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
-					"it-health-data-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Recording {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
-
-		@Bean
-		HealthEvents healthEvents() {
-			return new HealthEvents();
-		}
-
-	}
-
-	/** Every {@link ClusterHealthChanged} published, in order. */
-	static final class HealthEvents {
-
-		private final List<ClusterHealthChanged> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ClusterHealthChanged event) {
-			events.add(event);
-		}
-
-		List<ClusterHealthChanged> of(long clusterId) {
-			return events.stream().filter(event -> event.clusterId() == clusterId).toList();
-		}
-
+	private List<ClusterHealthChanged> changesOf(long cluster) {
+		return healthEvents.all().stream().filter(event -> event.clusterId() == cluster).toList();
 	}
 
 }

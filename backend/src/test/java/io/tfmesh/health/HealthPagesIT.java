@@ -1,10 +1,6 @@
 package io.tfmesh.health;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,20 +13,10 @@ import io.tfmesh.support.Api;
 import io.tfmesh.support.DashboardSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
-import io.tfmesh.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,23 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored through {@link HealthService}, on a clock the test moves (readings go stale after
  * three 30 s intervals).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(HealthPagesIT.Clocks.class)
-class HealthPagesIT {
-
-	private static final Path DATA_DIR = createDataDir();
+class HealthPagesIT extends HealthApplicationSupport {
 
 	// the seed's failure, as the control node's introspect reports it (tungsten-fabric.md §2.2, §7.6)
 	private static final String NO_BGP = "No BGP configuration for self";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	MovableClock clock;
 
 	@Autowired
 	HealthService health;
@@ -65,16 +38,6 @@ class HealthPagesIT {
 	private long clusterId;
 
 	private String clusterName;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("tfmesh.data-dir", DATA_DIR::toString);
-		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
-		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
-		registry.add("tfmesh.onboarding.enabled", () -> "false");
-		registry.add("tfmesh.health.scheduled", () -> "false");
-		registry.add("tfmesh.health.poll-interval", () -> "30s");
-	}
 
 	@BeforeEach
 	void register() {
@@ -197,27 +160,6 @@ class HealthPagesIT {
 
 	private static String text(String html) {
 		return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-	}
-
-	private static Path createDataDir() {
-		try {
-			return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
-					"it-health-pages-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
-
 	}
 
 }

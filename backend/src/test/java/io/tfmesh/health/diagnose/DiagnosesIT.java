@@ -1,7 +1,5 @@
 package io.tfmesh.health.diagnose;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tfmesh.emulator.LoopbackNetworks;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
@@ -20,10 +17,9 @@ import io.tfmesh.emulator.kubernetes.KubernetesSeed;
 import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.health.DiagnosisFound;
+import io.tfmesh.health.HealthApplicationSupport;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
-import io.tfmesh.support.IntegrationTestSupport;
-import io.tfmesh.support.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,17 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "No BGP configuration for self" (TFC {@code src/control-node/control_node.cc}) and its agents
  * lost their XMPP sessions to it. The TF config API tells the two causes apart (reference §7.6).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DiagnosesIT.Recording.class)
-class DiagnosesIT {
-
-	private static final Path DATA_DIR = createDataDir();
+class DiagnosesIT extends HealthApplicationSupport {
 
 	private static final String NETWORK = LoopbackNetworks.reserve();
 
@@ -73,34 +54,9 @@ class DiagnosesIT {
 
 	private static IntrospectEmulator worker;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	MovableClock clock;
-
-	@Autowired
-	FoundDiagnoses found;
-
 	private Api api;
 
 	private long clusterId;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("tfmesh.data-dir", DATA_DIR::toString);
-		registry.add("tfmesh.admin.password", () -> IntegrationTestSupport.ADMIN_PASSWORD);
-		registry.add("tfmesh.fabric.observe-interval", () -> "0s");
-		registry.add("tfmesh.onboarding.enabled", () -> "false");
-		registry.add("tfmesh.health.scheduled", () -> "false");
-		registry.add("tfmesh.health.poll-interval", () -> "30s");
-		registry.add("tfmesh.health.request-timeout", () -> "1s");
-		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
-		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
-	}
 
 	@BeforeAll
 	static void startCluster() throws Exception {
@@ -195,9 +151,9 @@ class DiagnosesIT {
 		observe();
 		poll();
 		poll();
-		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).singleElement()
+		assertThat(found("no-bgp-configuration-for-self")).singleElement()
 			.satisfies(event -> assertThat(event.node()).isEqualTo("k8s-master"));
-		assertThat(found.of(clusterId, "xmpp-connection-down")).extracting(DiagnosisFound::node)
+		assertThat(found("xmpp-connection-down")).extracting(DiagnosisFound::node)
 			.containsExactlyInAnyOrder("k8s-master", "k8s-worker");
 
 		master.healthy(SandeshProcess.CONTROL);
@@ -205,12 +161,12 @@ class DiagnosesIT {
 		worker.healthy(SandeshProcess.VROUTER_AGENT);
 		poll();
 		assertThat(diagnoses(api.asAdmin()).valueStream().map(f -> f.get("code").asString()).toList()).isEmpty();
-		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).hasSize(1);
+		assertThat(found("no-bgp-configuration-for-self")).hasSize(1);
 
 		seedState();
 		poll();
 		poll();
-		assertThat(found.of(clusterId, "no-bgp-configuration-for-self")).hasSize(2);
+		assertThat(found("no-bgp-configuration-for-self")).hasSize(2);
 	}
 
 	@Test
@@ -249,46 +205,11 @@ class DiagnosesIT {
 		throw new AssertionError("no " + code + " on " + node + " in " + findings);
 	}
 
-	private static Path createDataDir() {
-		try {
-			return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
-					"it-diagnoses-data-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Recording {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
-
-		@Bean
-		FoundDiagnoses foundDiagnoses() {
-			return new FoundDiagnoses();
-		}
-
-	}
-
-	/** Every {@link DiagnosisFound} published, in order. */
-	static final class FoundDiagnoses {
-
-		private final List<DiagnosisFound> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(DiagnosisFound event) {
-			events.add(event);
-		}
-
-		List<DiagnosisFound> of(long clusterId, String code) {
-			return events.stream().filter(e -> e.clusterId() == clusterId && e.code().equals(code)).toList();
-		}
-
+	private List<DiagnosisFound> found(String code) {
+		return diagnosisEvents.all()
+			.stream()
+			.filter(event -> event.clusterId() == clusterId && event.code().equals(code))
+			.toList();
 	}
 
 }
