@@ -426,7 +426,15 @@ class ApplyIT {
 			plans.add(plan(steps.toArray(Step[]::new)));
 		}
 
-		plans.forEach(planId -> execution.start(planId, "carol"));
+		// the first instance waits until the second has taken a step, so that both surely take part
+		scheduler.pause();
+		try {
+			plans.forEach(planId -> execution.start(planId, "carol"));
+			await().atMost(Duration.ofSeconds(60)).until(() -> secondRan.get() > 0);
+		}
+		finally {
+			scheduler.resume();
+		}
 		plans.forEach(planId -> awaitPlan(planId, PlanState.APPLIED));
 
 		for (long planId : plans) {
