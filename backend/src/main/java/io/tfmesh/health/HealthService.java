@@ -75,7 +75,36 @@ public class HealthService {
 	 */
 	public ClusterHealth health(long clusterId) {
 		ClusterView cluster = clusters.get(clusterId);
-		List<ServedReading> served = HealthReadings.ordered(served(clusterId, clock.instant()));
+		return health(clusterId, cluster.name(), served(clusterId, clock.instant()));
+	}
+
+	/**
+	 * The fleet's worst clusters and the services that need someone, each list bounded, read by
+	 * a few queries whatever the number of clusters.
+	 * @param tiles how many of the worst clusters to give
+	 * @param attention how many of the services that need someone to give
+	 */
+	public FleetHealth fleet(int tiles, int attention) {
+		Instant now = clock.instant();
+		Instant staleBefore = now.minus(settings.staleAfter());
+		HealthStore.Ranking ranking = store.worst(staleBefore, tiles);
+		Map<Long, List<Reading>> readings = store
+			.latest(ranking.worst().stream().map(HealthStore.Ranked::clusterId).toList());
+		List<ClusterHealth> worst = ranking.worst()
+			.stream()
+			.map(ranked -> health(ranked.clusterId(), ranked.name(),
+					readings.getOrDefault(ranked.clusterId(), List.of()).stream().map(r -> serve(r, now)).toList()))
+			.toList();
+		HealthStore.Attention needy = store.attention(staleBefore, attention);
+		List<FleetHealth.Needy> needs = needy.readings()
+			.stream()
+			.map(r -> new FleetHealth.Needy(r.clusterId(), r.clusterName(), serve(r.reading(), now)))
+			.toList();
+		return new FleetHealth(worst, ranking.clusters(), ranking.unhealthy(), needs, needy.total());
+	}
+
+	private ClusterHealth health(long clusterId, String clusterName, List<ServedReading> readings) {
+		List<ServedReading> served = HealthReadings.ordered(readings);
 		Map<String, List<ServedReading>> byNode = new LinkedHashMap<>();
 		served.forEach(reading -> byNode.computeIfAbsent(reading.node(), node -> new ArrayList<>()).add(reading));
 		List<ClusterHealth.NodeHealth> nodes = byNode.entrySet()
@@ -83,7 +112,7 @@ public class HealthService {
 			.map(node -> new ClusterHealth.NodeHealth(node.getKey(), HealthReadings.worst(node.getValue()),
 					node.getValue()))
 			.toList();
-		return new ClusterHealth(clusterId, cluster.name(), HealthReadings.worst(served), HealthReadings.counts(served),
+		return new ClusterHealth(clusterId, clusterName, HealthReadings.worst(served), HealthReadings.counts(served),
 				HealthReadings.healthy(served), HealthReadings.verdict(served), settings.staleAfter().toSeconds(),
 				nodes);
 	}
@@ -123,10 +152,11 @@ public class HealthService {
 	}
 
 	private List<ServedReading> served(long clusterId, Instant now) {
-		return store.latest(clusterId)
-			.stream()
-			.map(reading -> HealthReadings.serve(reading, now, settings.staleAfter()))
-			.toList();
+		return store.latest(clusterId).stream().map(reading -> serve(reading, now)).toList();
+	}
+
+	private ServedReading serve(Reading reading, Instant now) {
+		return HealthReadings.serve(reading, now, settings.staleAfter());
 	}
 
 }

@@ -32,6 +32,9 @@ class HealthStore {
 			row.getString("pod"), row.getString("service"), row.getString("state"), row.getString("description"),
 			row.getString("source"), row.getTimestamp("read_at").toInstant());
 
+	/** The states as PostgreSQL ranks them: by their place in this array, the worst first. */
+	private static final String[] STATES = HealthReadings.STATES.toArray(String[]::new);
+
 	private final JdbcTemplate jdbc;
 
 	HealthStore(JdbcTemplate jdbc) {
@@ -90,6 +93,94 @@ class HealthStore {
 		return jdbc.query("""
 				SELECT node, pod, service, state, description, source, read_at FROM health_reading
 				WHERE cluster_id = ?""", READING, clusterId);
+	}
+
+	/** The latest readings of each of these clusters; a cluster without any is left out. */
+	@Transactional(readOnly = true)
+	Map<Long, List<Reading>> latest(Collection<Long> clusterIds) {
+		Map<Long, List<Reading>> readings = new HashMap<>();
+		jdbc.query("""
+				SELECT cluster_id, node, pod, service, state, description, source, read_at FROM health_reading
+				WHERE cluster_id = ANY (?)""", row -> {
+			readings.computeIfAbsent(row.getLong("cluster_id"), id -> new ArrayList<>())
+				.add(READING.mapRow(row, 0));
+		}, (Object) clusterIds.toArray(Long[]::new));
+		return readings;
+	}
+
+	/**
+	 * The clusters whose readings are worst, as {@link HealthReadings} ranks them, read by one
+	 * query over every cluster rather than one per cluster, so that a large fleet still makes a
+	 * quick home page: the unhealthy before the healthy, then by their worst state, then by name.
+	 * A cluster without readings is unhealthy and unknown.
+	 * @param staleBefore a reading at or before this instant counts as unknown
+	 */
+	@Transactional(readOnly = true)
+	Ranking worst(Instant staleBefore, int limit) {
+		List<Ranked> ranked = new ArrayList<>();
+		long[] totals = new long[2];
+		jdbc.query("""
+				WITH served AS (
+				  SELECT cluster_id, CASE WHEN read_at <= ? THEN 'unknown' ELSE state END AS state FROM health_reading
+				), per_cluster AS (
+				  SELECT c.id, c.name,
+				    count(s.cluster_id) > 0 AND count(*) FILTER (WHERE s.state NOT IN ('active', 'backup')) = 0 AS healthy,
+				    coalesce(min(CASE WHEN s.cluster_id IS NOT NULL THEN coalesce(array_position(?::text[], s.state), 1) END),
+				      array_position(?::text[], 'unknown')) AS worst
+				  FROM cluster c LEFT JOIN served s ON s.cluster_id = c.id
+				  GROUP BY c.id, c.name
+				)
+				SELECT id, name, count(*) OVER () AS clusters, count(*) FILTER (WHERE NOT healthy) OVER () AS unhealthy
+				FROM per_cluster ORDER BY healthy, worst, name COLLATE "C", id LIMIT ?""", row -> {
+			ranked.add(new Ranked(row.getLong("id"), row.getString("name")));
+			totals[0] = row.getLong("clusters");
+			totals[1] = row.getLong("unhealthy");
+		}, Timestamp.from(staleBefore), STATES, STATES, limit);
+		return new Ranking(ranked, totals[0], totals[1]);
+	}
+
+	/**
+	 * The readings that need someone (stale, or neither active nor backup) of every cluster, the
+	 * worst first, then by cluster name and node, at most {@code limit}, with how many there are.
+	 * @param staleBefore a reading at or before this instant counts as unknown
+	 */
+	@Transactional(readOnly = true)
+	Attention attention(Instant staleBefore, int limit) {
+		List<ClusterReading> readings = new ArrayList<>();
+		long[] total = new long[1];
+		jdbc.query("""
+				WITH served AS (
+				  SELECT r.*, c.name AS cluster_name, r.read_at <= ? AS stale
+				  FROM health_reading r JOIN cluster c ON c.id = r.cluster_id
+				)
+				SELECT cluster_id, cluster_name, node, pod, service, state, description, source, read_at,
+				  count(*) OVER () AS total
+				FROM served WHERE stale OR state NOT IN ('active', 'backup')
+				ORDER BY coalesce(array_position(?::text[], CASE WHEN stale THEN 'unknown' ELSE state END), 1),
+				  cluster_name COLLATE "C", node COLLATE "C", cluster_id, pod COLLATE "C", service COLLATE "C"
+				LIMIT ?""", row -> {
+			readings.add(new ClusterReading(row.getLong("cluster_id"), row.getString("cluster_name"),
+					READING.mapRow(row, 0)));
+			total[0] = row.getLong("total");
+		}, Timestamp.from(staleBefore), STATES, limit);
+		return new Attention(readings, total[0]);
+	}
+
+	/**
+	 * @param clusters how many clusters there are
+	 * @param unhealthy how many of them are unhealthy
+	 */
+	record Ranking(List<Ranked> worst, long clusters, long unhealthy) {
+	}
+
+	record Ranked(long clusterId, String name) {
+	}
+
+	/** @param total how many readings need someone in all */
+	record Attention(List<ClusterReading> readings, long total) {
+	}
+
+	record ClusterReading(long clusterId, String clusterName, Reading reading) {
 	}
 
 	/** The history points of a cluster from {@code since} on, oldest first. */

@@ -33,16 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Eight threads ask tfmesh's API for 500 pod blocks each, while a second, independent client
+ * Eight threads ask tfmesh's API for 200 pod blocks each, while a second, independent client
  * writes pod blocks into the same mesh with plain JDBC. PostgreSQL lets no two overlap.
  */
 class AllocationConcurrencyIT extends IntegrationTestSupport {
 
 	private static final int THREADS = 8;
 
-	private static final int PER_THREAD = 500;
+	private static final int PER_THREAD = 200;
 
-	private static final int OTHER_CLIENT = 200;
+	private static final int OTHER_CLIENT = 80;
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -1,19 +1,12 @@
 package io.tfmesh.health.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.tfmesh.fabric.introspect.ServiceStatus;
 import io.tfmesh.health.ClusterHealth;
-import io.tfmesh.health.HealthReadings;
+import io.tfmesh.health.FleetHealth;
 import io.tfmesh.health.HealthService;
 import io.tfmesh.health.ServedReading;
-import io.tfmesh.inventory.ClusterService;
-import io.tfmesh.inventory.ClusterView;
-import io.tfmesh.system.web.PageQuery;
-import io.tfmesh.system.web.PageView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -31,53 +24,28 @@ public class FleetOverview {
 	/** How many services needing attention the home page lists. */
 	static final int ATTENTION = 50;
 
-	private final ClusterService clusters;
-
 	private final HealthService health;
 
-	FleetOverview(ClusterService clusters, HealthService health) {
-		this.clusters = clusters;
+	FleetOverview(HealthService health) {
 		this.health = health;
 	}
 
 	Fleet fleet() {
-		List<Tile> tiles = new ArrayList<>();
-		List<Attention> attention = new ArrayList<>();
-		for (int page = 0;; page++) {
-			PageView<ClusterView> listed = clusters.list("", null, PageQuery.of(page, PageQuery.MAX_SIZE));
-			for (ClusterView cluster : listed.items()) {
-				ClusterHealth clusterHealth = health.health(cluster.id());
-				List<ServedReading> readings = clusterHealth.nodes()
-					.stream()
-					.flatMap(node -> node.services().stream())
-					.toList();
-				Long oldest = readings.stream().map(ServedReading::ageSeconds).max(Long::compare).orElse(null);
-				tiles.add(new Tile(cluster.id(), cluster.name(), clusterHealth.worstState(), clusterHealth.counts(),
-						clusterHealth.healthy(), clusterHealth.verdict(), readings.size(), oldest));
-				readings.stream()
-					.filter(FleetOverview::needsAttention)
-					.forEach(reading -> attention.add(new Attention(cluster.id(), cluster.name(), reading,
-							Ages.anchor(reading))));
-			}
-			if (!listed.hasNext()) {
-				break;
-			}
-		}
-		tiles.sort(Comparator.comparing(Tile::healthy)
-			.thenComparingInt(tile -> HealthReadings.STATES.indexOf(tile.worstState()))
-			.thenComparing(Tile::name));
-		attention.sort(Comparator.comparingInt((Attention a) -> HealthReadings.STATES.indexOf(a.reading().state()))
-			.thenComparing(Attention::clusterName)
-			.thenComparing(a -> a.reading().node()));
-		long unhealthy = tiles.stream().filter(tile -> !tile.healthy()).count();
-		return new Fleet(tiles.subList(0, Math.min(TILES, tiles.size())), tiles.size(), unhealthy,
-				attention.subList(0, Math.min(ATTENTION, attention.size())), attention.size());
+		FleetHealth fleet = health.fleet(TILES, ATTENTION);
+		List<Tile> tiles = fleet.worst().stream().map(FleetOverview::tile).toList();
+		List<Attention> attention = fleet.attention()
+			.stream()
+			.map(needy -> new Attention(needy.clusterId(), needy.clusterName(), needy.reading(),
+					Ages.anchor(needy.reading())))
+			.toList();
+		return new Fleet(tiles, fleet.clusters(), fleet.unhealthy(), attention, fleet.attentionTotal());
 	}
 
-	/** Not active, and not the standby of an active/backup service; a stale reading is unknown. */
-	static boolean needsAttention(ServedReading reading) {
-		return reading.stale() || !(ServiceStatus.ACTIVE.equals(reading.state())
-				|| ServiceStatus.BACKUP.equals(reading.state()));
+	private static Tile tile(ClusterHealth cluster) {
+		List<ServedReading> readings = cluster.nodes().stream().flatMap(node -> node.services().stream()).toList();
+		Long oldest = readings.stream().map(ServedReading::ageSeconds).max(Long::compare).orElse(null);
+		return new Tile(cluster.clusterId(), cluster.clusterName(), cluster.worstState(), cluster.counts(),
+				cluster.healthy(), cluster.verdict(), readings.size(), oldest);
 	}
 
 	/**
