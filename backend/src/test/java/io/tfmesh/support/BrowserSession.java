@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +22,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,6 +46,26 @@ public final class BrowserSession implements AutoCloseable {
 
 	public static final Path CHROMEDRIVER = Path.of(System.getProperty("tfmesh.chromedriver", "/usr/bin/chromedriver"));
 
+	private static final int WIDTH = 1400;
+
+	private static final int HEIGHT = 1000;
+
+	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
+	/**
+	 * Starting Chromium takes seconds, so a closed session's browser waits, emptied, for the next
+	 * one in the same JVM; every browser still open quits when the JVM ends.
+	 */
+	private static final Deque<ChromeDriver> IDLE = new ConcurrentLinkedDeque<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			for (ChromeDriver idle = IDLE.poll(); idle != null; idle = IDLE.poll()) {
+				idle.quit();
+			}
+		}, "browser-sessions"));
+	}
+
 	private final WebDriver driver;
 
 	private final String baseUrl;
@@ -52,6 +77,11 @@ public final class BrowserSession implements AutoCloseable {
 
 	public static BrowserSession open(String baseUrl) {
 		requireBrowser(System.getenv("CI"), Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
+		ChromeDriver driver = IDLE.poll();
+		return new BrowserSession((driver != null) ? driver : launch(), baseUrl);
+	}
+
+	private static ChromeDriver launch() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		LoggingPreferences logs = new LoggingPreferences();
@@ -59,14 +89,38 @@ public final class BrowserSession implements AutoCloseable {
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--user-data-dir=" + tempProfile());
+				"--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + tempProfile());
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		return new BrowserSession(driver, baseUrl);
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		return driver;
+	}
+
+	/**
+	 * Leaves the browser as a fresh one starts: one blank tab, no cookies, nothing stored for the
+	 * session's site, no emulated device or colour scheme, the first window size and no console
+	 * messages.
+	 */
+	private static void reset(ChromeDriver driver, String baseUrl) {
+		// a new tab starts with no session storage; the old ones go
+		Set<String> old = driver.getWindowHandles();
+		driver.switchTo().newWindow(WindowType.TAB);
+		String fresh = driver.getWindowHandle();
+		for (String handle : old) {
+			driver.switchTo().window(handle).close();
+		}
+		driver.switchTo().window(fresh);
+		driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		driver.executeCdpCommand("Storage.clearDataForOrigin",
+				Map.of("origin", URI.create(baseUrl).resolve("/").toString().replaceAll("/$", ""), "storageTypes", "all"));
+		driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+		driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		driver.manage().logs().get(LogType.BROWSER);
 	}
 
 	public static void requireBrowser(@Nullable String ci, boolean installed) {
@@ -144,7 +198,7 @@ public final class BrowserSession implements AutoCloseable {
 			return !driver.findElements(locator).isEmpty();
 		}
 		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		}
 	}
 
@@ -167,9 +221,17 @@ public final class BrowserSession implements AutoCloseable {
 		return wait;
 	}
 
+	/** Gives the browser back emptied for the next session, or quits it when it cannot be emptied. */
 	@Override
 	public void close() {
-		driver.quit();
+		ChromeDriver chrome = (ChromeDriver) driver;
+		try {
+			reset(chrome, baseUrl);
+			IDLE.push(chrome);
+		}
+		catch (RuntimeException ex) {
+			chrome.quit();
+		}
 	}
 
 	private static String tempProfile() {
