@@ -59,6 +59,10 @@ public abstract class HealthApplicationSupport {
 		registry.add("tfmesh.health.scheduled", () -> "false");
 		registry.add("tfmesh.health.poll-interval", () -> "30s");
 		registry.add("tfmesh.health.request-timeout", () -> "1s");
+		registry.add("tfmesh.notify.poll-interval", () -> "100ms");
+		registry.add("tfmesh.notify.timeout", () -> "5s");
+		registry.add("tfmesh.notify.backoff-base", () -> "100ms");
+		registry.add("tfmesh.notify.backoff-max", () -> "800ms");
 		registry.add("tfmesh.security.login.max-failures-per-account", () -> "100000");
 		registry.add("tfmesh.security.login.max-failures-per-client", () -> "100000");
 	}

@@ -23,6 +23,7 @@ import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The health collectors against an emulated cluster of two nodes (a controller and a vrouter
@@ -287,6 +289,77 @@ class HealthIT extends HealthApplicationSupport {
 		poll();
 		assertThat(changesOf(clusterId)).hasSize(2);
 		assertThat(changesOf(clusterId).get(1).healthy()).isTrue();
+	}
+
+	@Test
+	void aWebhookGetsEachHealthTransitionAndDiagnosisOnceSignedAndADownReceiverGetsThemWhenItIsBack() {
+		int downPort = WebhookReceiver.freePort();
+		try (WebhookReceiver receiver = WebhookReceiver.start()) {
+			List<String> types = List.of("cluster-health-changed", "diagnosis-found");
+			long up = webhook(receiver.url("/up"), types, "up-secret-" + clusterName);
+			long down = webhook("http://127.0.0.1:" + downPort + "/down", types, "down-secret-" + clusterName);
+			try {
+				poll();
+				master.controlWithoutBgpConfig();
+				poll();
+				poll();
+				master.healthy(SandeshProcess.CONTROL);
+				poll();
+				poll();
+
+				List<String> expected = List.of("cluster-health-changed false",
+						"diagnosis-found no-bgp-configuration-for-self", "cluster-health-changed true");
+				await().atMost(Duration.ofSeconds(30)).until(() -> received(receiver, "/up", "up-secret-").size() >= 3);
+				assertThat(received(receiver, "/up", "up-secret-")).containsExactlyInAnyOrderElementsOf(expected);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> failedAttempts(down) >= 3);
+				try (WebhookReceiver back = WebhookReceiver.on(downPort)) {
+					// retries wait on tfmesh's clock, which stands still in these tests
+					clock.advance(Duration.ofSeconds(1));
+					await().atMost(Duration.ofSeconds(30))
+						.until(() -> received(back, "/down", "down-secret-").size() >= 3);
+					assertThat(received(back, "/down", "down-secret-")).containsExactlyInAnyOrderElementsOf(expected);
+				}
+				assertThat(received(receiver, "/up", "up-secret-")).as("nothing came twice").hasSize(3);
+			}
+			finally {
+				api.asAdmin().delete("/api/v1/webhooks/" + up);
+				api.asAdmin().delete("/api/v1/webhooks/" + down);
+			}
+		}
+	}
+
+	private long webhook(String url, List<String> types, String secret) {
+		Api.Response created = api.asAdmin()
+			.post("/api/v1/webhooks", Map.of("name", "hook-" + UUID.randomUUID().toString().substring(0, 8), "url", url,
+					"events", types, "secret", secret));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	/** The events about this test's cluster a receiver got, as "type detail", each checked for its signature. */
+	private List<String> received(WebhookReceiver receiver, String path, String secretPrefix) {
+		List<String> events = new ArrayList<>();
+		for (WebhookReceiver.Request request : receiver.requests(path)) {
+			assertThat(request.signature()).isEqualTo(WebhookReceiver.signature(secretPrefix + clusterName, request.body()));
+			JsonNode body = json.readTree(request.body());
+			if (body.get("data").get("clusterId").asLong() == clusterId) {
+				JsonNode data = body.get("data");
+				events.add(body.get("type").asString() + " "
+						+ (data.has("healthy") ? data.get("healthy").asString() : data.get("code").asString()));
+			}
+		}
+		return events;
+	}
+
+	/** Failed attempts of a webhook's deliveries, as the API lists them. */
+	private int failedAttempts(long webhookId) {
+		JsonNode deliveries = api.asAdmin().get("/api/v1/webhooks/" + webhookId + "/deliveries").json();
+		int attempts = 0;
+		for (JsonNode delivery : deliveries.get("items")) {
+			attempts += delivery.get("attempts").asInt();
+		}
+		return attempts;
 	}
 
 	@Test

@@ -6,13 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.tfmesh.health.ClusterHealthChanged;
 import io.tfmesh.health.DiagnosisFound;
@@ -22,6 +18,7 @@ import io.tfmesh.support.DashboardSession;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.IntegrationTestSupport;
 import io.tfmesh.support.TestAccount;
+import io.tfmesh.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +85,7 @@ class WebhookIT extends IntegrationTestSupport {
 	void eachEventReachesItsSubscribersOnceSignedAndOnlyWhenItsCauseCommits() throws Exception {
 		String cluster = unique("gcp-west");
 		Instant at = Instant.parse("2026-11-30T12:00:00Z");
-		try (Receiver receiver = Receiver.start()) {
+		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			String healthSecret = "health-" + unique("secret");
 			String planSecret = "plans-" + unique("secret");
 			long health = create(receiver.url("/health"), List.of("cluster-health-changed", "diagnosis-found"),
@@ -108,7 +105,7 @@ class WebhookIT extends IntegrationTestSupport {
 			await().atMost(PATIENCE).until(() -> delivered(health) == 3 && delivered(plans) >= 1);
 
 			List<JsonNode> received = new ArrayList<>();
-			for (Receiver.Request request : receiver.requests("/health")) {
+			for (WebhookReceiver.Request request : receiver.requests("/health")) {
 				JsonNode body = verified(request, healthSecret);
 				if (cluster.equals(body.get("data").get("clusterName").asString())) {
 					received.add(body);
@@ -132,7 +129,7 @@ class WebhookIT extends IntegrationTestSupport {
 					health)).isEqualTo(3);
 
 			List<JsonNode> awaiting = new ArrayList<>();
-			for (Receiver.Request request : receiver.requests("/plans")) {
+			for (WebhookReceiver.Request request : receiver.requests("/plans")) {
 				JsonNode body = verified(request, planSecret);
 				assertThat(body.get("type").asString()).isEqualTo("plan-awaits-approval");
 				if (body.get("data").get("planId").asLong() == plan) {
@@ -149,7 +146,7 @@ class WebhookIT extends IntegrationTestSupport {
 
 	@Test
 	void aReceiverThatIsDownGetsTheEventOnceItIsBack() throws Exception {
-		int port = Receiver.freePort();
+		int port = WebhookReceiver.freePort();
 		String secret = unique("down-secret-xyz");
 		long id = create("http://127.0.0.1:" + port + "/down", List.of("diagnosis-found"), secret);
 		Api.Response test = api.asAdmin().post(WEBHOOKS + "/" + id + "/test", Map.of());
@@ -166,7 +163,7 @@ class WebhookIT extends IntegrationTestSupport {
 		String page = admin().get("/webhooks/" + id).body();
 		assertThat(page).contains("connection refused").contains(eventId);
 
-		try (Receiver receiver = Receiver.on(port)) {
+		try (WebhookReceiver receiver = WebhookReceiver.on(port)) {
 			receiver.answerFirst(503);
 			JsonNode done = await().atMost(PATIENCE).until(() -> onlyDelivery(id),
 					delivery -> delivery.get("state").asString().equals("delivered"));
@@ -174,10 +171,10 @@ class WebhookIT extends IntegrationTestSupport {
 			assertThat(done.get("lastError").isNull()).isTrue();
 			assertThat(done.get("nextAttemptAt").isNull()).isTrue();
 			// the 503 counts as a failed attempt; the same event, signed the same, came again
-			List<Receiver.Request> got = receiver.requests("/down");
+			List<WebhookReceiver.Request> got = receiver.requests("/down");
 			assertThat(got).hasSize(2);
-			assertThat(got).extracting(Receiver.Request::eventId).containsOnly(eventId);
-			assertThat(got).extracting(Receiver.Request::body).containsOnly(got.get(0).body());
+			assertThat(got).extracting(WebhookReceiver.Request::eventId).containsOnly(eventId);
+			assertThat(got).extracting(WebhookReceiver.Request::body).containsOnly(got.get(0).body());
 			JsonNode body = verified(got.get(1), secret);
 			assertThat(body.get("type").asString()).isEqualTo("test");
 			assertThat(body.get("data").get("webhookId").asLong()).isEqualTo(id);
@@ -187,7 +184,7 @@ class WebhookIT extends IntegrationTestSupport {
 
 	@Test
 	void aDeliveryIsGivenUpAfterTheLastAttemptAndShownAsFailed() {
-		long id = create("http://127.0.0.1:" + Receiver.freePort() + "/never", List.of("diagnosis-found"),
+		long id = create("http://127.0.0.1:" + WebhookReceiver.freePort() + "/never", List.of("diagnosis-found"),
 				unique("never-secret-xyz"));
 		assertThat(api.asAdmin().post(WEBHOOKS + "/" + id + "/test", Map.of()).status()).isEqualTo(202);
 
@@ -211,7 +208,7 @@ class WebhookIT extends IntegrationTestSupport {
 	void twoInstancesNeverSendOneDeliveryTwice() {
 		String cluster = unique("busy");
 		int count = 30;
-		try (Receiver receiver = Receiver.start()) {
+		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			long id = create(receiver.url("/many"), List.of("diagnosis-found"), unique("many-secret-xyz"));
 			DeliverySender other = new DeliverySender(deliveries, webhookStore, client, cipher, settings, clock);
 			receiver.hold();
@@ -234,9 +231,9 @@ class WebhookIT extends IntegrationTestSupport {
 			finally {
 				other.stop();
 			}
-			List<Receiver.Request> got = receiver.requests("/many");
+			List<WebhookReceiver.Request> got = receiver.requests("/many");
 			assertThat(got).hasSize(count);
-			assertThat(got).extracting(Receiver.Request::eventId).doesNotHaveDuplicates();
+			assertThat(got).extracting(WebhookReceiver.Request::eventId).doesNotHaveDuplicates();
 		}
 	}
 
@@ -381,10 +378,8 @@ class WebhookIT extends IntegrationTestSupport {
 	}
 
 	/** Checks what every request carries and the signature, computed here from the raw body. */
-	private JsonNode verified(Receiver.Request request, String secret) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.body().getBytes(StandardCharsets.UTF_8)));
+	private JsonNode verified(WebhookReceiver.Request request, String secret) throws Exception {
+		String expected = WebhookReceiver.signature(secret, request.body());
 		assertThat(request.signature()).as(request.body()).isEqualTo(expected);
 		assertThat(request.contentType()).startsWith("application/json");
 		JsonNode body = json.readTree(request.body());

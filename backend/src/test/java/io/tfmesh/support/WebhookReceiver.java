@@ -1,4 +1,4 @@
-package io.tfmesh.notify;
+package io.tfmesh.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,15 +18,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver over real HTTP (the JDK's server) that keeps every request it got and
  * answers 200, or the statuses it was told to answer first; it answers requests concurrently.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-	record Request(String path, String signature, String eventId, String eventType, String contentType, String body) {
+	public record Request(String path, String signature, String eventId, String eventType, String contentType, String body) {
 	}
 
 	private final HttpServer server;
@@ -37,7 +42,7 @@ final class Receiver implements AutoCloseable {
 
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
-	private Receiver(HttpServer server) {
+	private WebhookReceiver(HttpServer server) {
 		this.server = server;
 		server.setExecutor(threads);
 		server.createContext("/", exchange -> {
@@ -59,13 +64,13 @@ final class Receiver implements AutoCloseable {
 	}
 
 	/** A receiver on a free port. */
-	static Receiver start() {
+	public static WebhookReceiver start() {
 		return on(0);
 	}
 
-	static Receiver on(int port) {
+	public static WebhookReceiver on(int port) {
 		try {
-			return new Receiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+			return new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -73,7 +78,7 @@ final class Receiver implements AutoCloseable {
 	}
 
 	/** A port nobody listens on now, for a receiver that is down until it is started there. */
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -83,16 +88,16 @@ final class Receiver implements AutoCloseable {
 	}
 
 	/** Answers these statuses to the next requests, in turn, then 200 again. */
-	void answerFirst(Integer... statuses) {
+	public void answerFirst(Integer... statuses) {
 		this.statuses.addAll(List.of(statuses));
 	}
 
 	/** Keeps every answer back, the request already received, until {@link #release()}. */
-	void hold() {
+	public void hold() {
 		gate = new CountDownLatch(1);
 	}
 
-	void release() {
+	public void release() {
 		gate.countDown();
 	}
 
@@ -105,16 +110,28 @@ final class Receiver implements AutoCloseable {
 		}
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(requests);
 	}
 
-	List<Request> requests(String path) {
+	public List<Request> requests(String path) {
 		return requests.stream().filter(request -> request.path().equals(path)).toList();
+	}
+
+	/** The signature header tfmesh sends with a body signed with this secret: HMAC-SHA256, in hex. */
+	public static String signature(String secret, String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override
