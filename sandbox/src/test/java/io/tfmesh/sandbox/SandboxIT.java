@@ -461,6 +461,43 @@ class SandboxIT {
 			});
 	}
 
+	@Test
+	void theDiagnosesFindExactlyTheSeededControlNodeAndItsAgents() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		for (String cluster : List.of("aws-east", "gcp-west")) {
+			observeCompletely(cluster);
+			assertThat(admin().post("/api/v1/clusters/" + id(cluster) + "/health/poll", "").status()).isEqualTo(200);
+		}
+
+		JsonNode awsEast = admin().get("/api/v1/clusters/" + id("aws-east") + "/diagnoses").json();
+		JsonNode gcpWest = admin().get("/api/v1/clusters/" + id("gcp-west") + "/diagnoses").json();
+
+		assertThat(findings(awsEast)).as(awsEast.toString()).isEmpty();
+		// every agent, the master's included, lost its XMPP session and its configuration with it
+		assertThat(findings(gcpWest)).as(gcpWest.toString())
+			.containsExactlyInAnyOrder("no-bgp-configuration-for-self gcp-west-master",
+					"xmpp-connection-down gcp-west-master", "xmpp-connection-down gcp-west-worker-1",
+					"no-configuration-for-self gcp-west-master", "no-configuration-for-self gcp-west-worker-1");
+		JsonNode control = gcpWest.valueStream()
+			.filter(finding -> finding.get("code").asString().equals("no-bgp-configuration-for-self"))
+			.findFirst()
+			.orElseThrow();
+		// its bgp-router exists: a stale subscription, which a restart of the control pod heals
+		assertThat(control.get("severity").asString()).isEqualTo("critical");
+		assertThat(control.at("/fix/kind").asString()).isEqualTo("restart-pod");
+		assertThat(gcpWest.valueStream().filter(finding -> !finding.get("code").asString()
+			.equals("no-bgp-configuration-for-self")))
+			.as("the agents' findings point at the control node's")
+			.allSatisfy(finding -> assertThat(finding.at("/fix/parameters/code").asString())
+				.isIn("no-bgp-configuration-for-self", "xmpp-connection-down"));
+	}
+
+	private static List<String> findings(JsonNode diagnoses) {
+		return diagnoses.valueStream()
+			.map(finding -> finding.get("code").asString() + " " + finding.path("node").asString(""))
+			.toList();
+	}
+
 	/** Observes until every source answered, as the preflight checks take an unread source as unknown. */
 	private void observeCompletely(String cluster) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> observe(cluster).get("complete").asBoolean());
