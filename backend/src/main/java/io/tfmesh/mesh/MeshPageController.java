@@ -15,6 +15,7 @@ import io.tfmesh.system.web.FormErrors;
 import io.tfmesh.system.web.ListSort;
 import io.tfmesh.system.web.PageQuery;
 import io.tfmesh.system.web.PageView;
+import io.tfmesh.system.web.Words;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -189,7 +190,7 @@ class MeshPageController {
 				.filter(decision -> !decision.decision().equals("existing"))
 				.count();
 			redirect.addFlashAttribute("message", changed == 0 ? "Every member already had its blocks."
-					: changed + " block(s) allocated or kept; see the table below.");
+					: Words.count(changed, "block") + " allocated or kept; see the table below.");
 			return "redirect:/meshes/" + id;
 		});
 	}
@@ -198,7 +199,7 @@ class MeshPageController {
 	String release(@PathVariable long id, @RequestParam long clusterId, RedirectAttributes redirect) {
 		return attempt(redirect, "/meshes/" + id, () -> {
 			int released = allocations.release(id, clusterId).size();
-			redirect.addFlashAttribute("message", released + " block(s) released.");
+			redirect.addFlashAttribute("message", Words.count(released, "block") + " released.");
 			return "redirect:/meshes/" + id;
 		});
 	}

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.tfmesh.mesh.MeshAddressing.Segment;
+import io.tfmesh.system.web.Words;
 
 /**
  * Joins the blocks of a pool into stretches a drawing can show: adjacent blocks of one holder
@@ -97,9 +98,9 @@ final class Stretches {
 		}
 		Segment first = slice.get(0);
 		Segment last = slice.get(slice.size() - 1);
-		String owner = blocks + " block(s) of " + (holderCount <= 5 ? ConflictFinder.names(holders)
+		String owner = Words.count(blocks, "block") + " of " + (holderCount <= 5 ? ConflictFinder.names(holders)
 				: String.join(", ", holders.stream().limit(5).toList()) + " and others")
-				+ (free > 0 ? ", " + free + " free block(s)" : "");
+				+ (free > 0 ? ", " + Words.count(free, "free block") : "");
 		return new Segment(first.cidr(), last.last(), null, owner, null, first.offset(),
 				last.offset() + last.width() - first.offset(), conflict, few(colliding), blocks + free);
 	}

@@ -41,7 +41,7 @@ class MeshPagesBrowserIT extends IntegrationTestSupport {
 			assertThat(browser.textOf(By.id("members"))).contains(cluster, "not planned");
 
 			browser.click("plan-addresses");
-			browser.waitForText("block(s) allocated or kept");
+			browser.waitForText("allocated or kept");
 			assertThat(browser.textOf(By.id("members"))).contains("pod 100.64.0.0/16", "service 10.96.0.0/20",
 					"fabric 10.64.0.0/20", "64512");
 			assertThat(browser.textOf(By.id("allocation-table"))).contains("100.64.0.0/16", "65536", cluster);

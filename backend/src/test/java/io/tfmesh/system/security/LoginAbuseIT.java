@@ -104,7 +104,7 @@ class LoginAbuseIT extends ProxiedApplicationSupport {
 		assertThat(throttled.headers().firstValue("Location").orElse("")).endsWith("/login?throttled=10");
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login?throttled=10")).GET());
 		assertThat(page.statusCode()).as(page.headers() + page.body()).isEqualTo(200);
-		assertThat(page.body()).contains("Too many failed logins for this account or from this address. Try again in 10 minute(s).");
+		assertThat(page.body()).contains("Too many failed logins for this account or from this address. Try again in 10 min.");
 
 		JsonNode failures = auditOf("login-failed", carol.username());
 		assertThat(failures.get("totalItems").asLong()).isEqualTo(3);
