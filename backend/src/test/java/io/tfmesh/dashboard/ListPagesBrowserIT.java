@@ -73,12 +73,12 @@ class ListPagesBrowserIT extends IntegrationTestSupport {
 	}
 
 	@Test
-	void clickingAColumnHeaderSortsTheClustersOneWayThenTheOther() {
+	void clickingAColumnHeaderSortsTheClustersOneWayThenTheOtherAndASearchKeepsTheOrder() {
 		Api admin = api.asAdmin();
 		long cloudId = Fixtures.createCloud(admin, unique("cloud"));
-		String low = unique("low");
+		String low = unique("low-west");
 		String high = unique("high");
-		String middle = unique("middle");
+		String middle = unique("middle-west");
 		createCluster(admin, cloudId, high, 64700);
 		createCluster(admin, cloudId, low, 64600);
 		createCluster(admin, cloudId, middle, 64650);
@@ -99,6 +99,14 @@ class ListPagesBrowserIT extends IntegrationTestSupport {
 			assertThat(browser.script("return location.search")).isEqualTo("?cloudId=" + cloudId + "&sort=-asn");
 			assertThat(browser.script("return window.tfmeshSamePage")).isEqualTo(Boolean.TRUE);
 			assertThat(browser.script("return document.querySelectorAll('#results').length")).isEqualTo(1L);
+
+			// a search keeps the order the header chose (by name, low would come first)
+			browser.type("cluster-q", "west");
+			browser.waitFor("location.search.includes('q=west')");
+			browser.waitFor("document.querySelectorAll('#cluster-table tbody tr').length === 2");
+			assertThat(browser.script(NAMES)).isEqualTo(List.of(middle, low));
+			assertThat(browser.script("return location.search")).asString().contains("sort=-asn");
+			assertThat(browser.script("return window.tfmeshSamePage")).isEqualTo(Boolean.TRUE);
 		}
 	}
 
