@@ -86,6 +86,31 @@ final class ComputeNodes {
 	}
 
 	/**
+	 * The bgp-routers peered with the control node's: those it refers to and those that refer
+	 * to it, as the control node learns its neighbors from IFMap.
+	 */
+	List<TfConfigApiEmulator.BgpPeer> bgpPeers(String hostname) {
+		synchronized (store) {
+			Stored self = store.find("bgp-router", bgpRouterName(hostname));
+			if (self == null) {
+				return List.of();
+			}
+			List<String> referred = new ArrayList<>();
+			self.object().path("bgp_router_refs").forEach(ref -> referred.add(ref.path("uuid").asString()));
+			return store.list("bgp-router", router -> !router.uuid().equals(self.uuid())
+					&& (referred.contains(router.uuid()) || TfStore.refersTo(router, self.uuid())))
+				.stream()
+				.map(router -> {
+					var parameters = router.object().path("bgp_router_parameters");
+					return new TfConfigApiEmulator.BgpPeer(router.fqName().get(router.fqName().size() - 1),
+							parameters.path("address").asString(), parameters.path("autonomous_system").asLong(),
+							parameters.path("router_type").asString());
+				})
+				.toList();
+		}
+	}
+
+	/**
 	 * Deletes as {@code DELETE /bgp-router/<uuid>} does.
 	 * @return false when there was none
 	 * @throws IllegalStateException with contrail-api's answer when it refuses, such as a
