@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tfmesh.emulator.tf.TfStore.Stored;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -101,10 +102,13 @@ final class ComputeNodes {
 					&& (referred.contains(router.uuid()) || TfStore.refersTo(router, self.uuid())))
 				.stream()
 				.map(router -> {
+					// a peer that provision_bgp.py created by name only has no parameters yet
 					var parameters = router.object().path("bgp_router_parameters");
 					return new TfConfigApiEmulator.BgpPeer(router.fqName().get(router.fqName().size() - 1),
-							parameters.path("address").asString(), parameters.path("autonomous_system").asLong(),
-							parameters.path("router_type").asString());
+							text(parameters.path("address")),
+							parameters.path("autonomous_system").isNumber()
+									? parameters.path("autonomous_system").asLong() : 0,
+							text(parameters.path("router_type")));
 				})
 				.toList();
 		}
@@ -130,6 +134,10 @@ final class ComputeNodes {
 			}
 			return true;
 		}
+	}
+
+	private static String text(JsonNode node) {
+		return node.isString() ? node.asString() : "";
 	}
 
 	private static List<String> bgpRouterName(String hostname) {
