@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.tfmesh.health.DiagnosisFound;
 import io.tfmesh.health.HealthEvaluated;
 import io.tfmesh.health.HealthService;
+import io.tfmesh.health.ServedNeighbors;
 import io.tfmesh.health.ServedReading;
 import io.tfmesh.inventory.ClusterService;
 import io.tfmesh.mesh.MeshService;
@@ -65,8 +66,13 @@ public class DiagnosisService {
 		List<ServedReading> readings = health.readings(clusterId);
 		ObservedState observed = observations.latest(clusterId).orElse(null);
 		Instant now = clock.instant();
-		return Diagnoses.of(readings, observed, now, clusters.get(clusterId).name(), health.bgpNeighbors(clusterId),
-				meshSpeakers(clusterId, now), health.restarts(clusterId));
+		List<ServedNeighbors> neighbors = health.bgpNeighbors(clusterId);
+		// the other members' observations are read only when a session is down or was not read
+		boolean doubtful = neighbors.stream()
+			.anyMatch(list -> !list.known() || list.neighbors().stream().anyMatch(n -> n.bgp() && !n.established()));
+		MeshSpeakers mesh = doubtful ? meshSpeakers(clusterId, now) : MeshSpeakers.none();
+		return Diagnoses.of(readings, observed, now, clusters.get(clusterId).name(), neighbors, mesh,
+				health.restarts(clusterId));
 	}
 
 	private MeshSpeakers meshSpeakers(long clusterId, Instant now) {
