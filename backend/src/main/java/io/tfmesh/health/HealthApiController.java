@@ -53,6 +53,15 @@ class HealthApiController {
 		return health.history(id, Duration.ofHours(hours));
 	}
 
+	@GetMapping("/bgp-neighbors")
+	@Operation(summary = "Each control node's BGP and XMPP neighbors, with source and age",
+			description = "As the control node's introspect (Snh_BgpNeighborReq) answered at the last poll. "
+					+ "A list that could not be read, or is older than three poll intervals, is unknown and lists "
+					+ "no neighbor.")
+	List<ServedNeighbors> bgpNeighbors(@PathVariable long id) {
+		return health.bgpNeighbors(id);
+	}
+
 	@GetMapping(path = "/contrail-status", produces = MediaType.TEXT_PLAIN_VALUE)
 	@Operation(summary = "contrail-status of every node, in contrail-status's own format, from the latest readings")
 	String contrailStatus(@PathVariable long id) {

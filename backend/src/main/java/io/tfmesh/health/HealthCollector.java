@@ -1,11 +1,13 @@
 package io.tfmesh.health;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 import io.tfmesh.fabric.ClusterAccess;
 import io.tfmesh.fabric.FabricException;
+import io.tfmesh.fabric.kubernetes.ContainerInfo;
 import io.tfmesh.fabric.kubernetes.KubernetesConnector;
 import io.tfmesh.fabric.kubernetes.KubernetesConnectors;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls one cluster's TF services: its nodes and TF pods from the Kubernetes API (which node
- * runs which service, and each container's state), then the introspect port of every running
- * process, as contrail-status does on each node.
+ * runs which service, and each container's state and restart count), then the introspect port
+ * of every running process, as contrail-status does on each node, and each control node's
+ * neighbors.
  */
 @Component
 class HealthCollector {
@@ -41,15 +44,18 @@ class HealthCollector {
 
 	private final HealthMetrics metrics;
 
+	private final BgpNeighborReader neighbors;
+
 	HealthCollector(ClusterService clusters, KubernetesConnectors kubernetes,
 			@Qualifier("healthReader") ProcessHealthReader reader, @Qualifier("healthReads") Executor reads,
-			HealthService health, HealthMetrics metrics) {
+			HealthService health, HealthMetrics metrics, BgpNeighborReader neighbors) {
 		this.clusters = clusters;
 		this.kubernetes = kubernetes;
 		this.reader = reader;
 		this.reads = reads;
 		this.health = health;
 		this.metrics = metrics;
+		this.neighbors = neighbors;
 	}
 
 	/**
@@ -74,8 +80,10 @@ class HealthCollector {
 			return 0;
 		}
 		List<ProcessHealth> read;
+		List<BgpNeighborList> lists;
 		try {
 			read = reader.read(nodes, pods, access.introspect(), reads).get();
+			lists = neighbors.read(nodes, read, access.introspect(), reads).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -89,8 +97,24 @@ class HealthCollector {
 			.toList();
 		metrics.polled(access.clusterName(), false);
 		metrics.unread(access.clusterName(), (int) read.stream().filter(ProcessHealth::unread).count());
+		health.recordPeering(clusterId, lists, restarts(pods));
 		health.record(clusterId, access.clusterName(), readings, nodes.stream().map(NodeInfo::name).toList());
 		return readings.size();
+	}
+
+	private static List<PeeringStore.Sample> restarts(List<PodInfo> pods) {
+		List<PeeringStore.Sample> samples = new ArrayList<>();
+		for (PodInfo pod : pods) {
+			if (pod.nodeName() == null) {
+				continue;
+			}
+			for (ContainerInfo container : pod.containers()) {
+				String waiting = (container.state() == ContainerInfo.State.WAITING) ? container.reason() : null;
+				samples.add(new PeeringStore.Sample(pod.namespace(), pod.name(), container.name(), pod.nodeName(),
+						container.restartCount(), waiting));
+			}
+		}
+		return samples;
 	}
 
 }

@@ -38,11 +38,19 @@ class HealthConfiguration {
 	/** Introspect with the health collectors' own request timeout. */
 	@Bean
 	ProcessHealthReader healthReader(FabricSettings fabric, HealthSettings settings, Clock clock) {
-		FabricSettings timeouts = new FabricSettings(min(fabric.connectTimeout(), settings.requestTimeout()),
-				settings.requestTimeout(), fabric.retries(), fabric.observationTimeout(), fabric.observeInterval(),
-				fabric.retryDelay(), fabric.retryJitter(), fabric.retryMaxDelay(), fabric.observeParallelism(),
-				fabric.clientPoolSize());
-		return new ProcessHealthReader(new IntrospectClient(timeouts), clock);
+		return new ProcessHealthReader(new IntrospectClient(timeouts(fabric, settings)), clock);
+	}
+
+	/** The control nodes' neighbors, with the same timeouts. */
+	@Bean
+	BgpNeighborReader healthNeighbors(FabricSettings fabric, HealthSettings settings, Clock clock) {
+		return new BgpNeighborReader(new IntrospectClient(timeouts(fabric, settings)), clock);
+	}
+
+	private static FabricSettings timeouts(FabricSettings fabric, HealthSettings settings) {
+		return new FabricSettings(min(fabric.connectTimeout(), settings.requestTimeout()), settings.requestTimeout(),
+				fabric.retries(), fabric.observationTimeout(), fabric.observeInterval(), fabric.retryDelay(),
+				fabric.retryJitter(), fabric.retryMaxDelay(), fabric.observeParallelism(), fabric.clientPoolSize());
 	}
 
 	private static Duration min(Duration a, Duration b) {

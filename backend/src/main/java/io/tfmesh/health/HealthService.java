@@ -24,6 +24,8 @@ public class HealthService {
 
 	private final HealthStore store;
 
+	private final PeeringStore peering;
+
 	private final HealthSettings settings;
 
 	private final HealthMetrics metrics;
@@ -32,10 +34,11 @@ public class HealthService {
 
 	private final Clock clock;
 
-	HealthService(ClusterService clusters, HealthStore store, HealthSettings settings, HealthMetrics metrics,
-			ApplicationEventPublisher events, Clock clock) {
+	HealthService(ClusterService clusters, HealthStore store, PeeringStore peering, HealthSettings settings,
+			HealthMetrics metrics, ApplicationEventPublisher events, Clock clock) {
 		this.clusters = clusters;
 		this.store = store;
+		this.peering = peering;
 		this.settings = settings;
 		this.metrics = metrics;
 		this.events = events;
@@ -50,6 +53,44 @@ public class HealthService {
 	void record(long clusterId, String clusterName, List<Reading> readings, @Nullable Collection<String> nodes) {
 		store.save(clusterId, readings, nodes);
 		evaluate(clusterId, clusterName);
+	}
+
+	/**
+	 * Stores the control nodes' neighbor lists and the TF containers' restart counts of one poll,
+	 * before its readings are recorded and diagnosed.
+	 */
+	void recordPeering(long clusterId, List<BgpNeighborList> neighbors, List<PeeringStore.Sample> restarts) {
+		Instant now = clock.instant();
+		peering.saveNeighbors(clusterId, neighbors);
+		peering.saveRestarts(clusterId, restarts, now);
+	}
+
+	/**
+	 * Each control node's neighbors as they are served now: a list that was not read, or is
+	 * too old, is unknown.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public List<ServedNeighbors> bgpNeighbors(long clusterId) {
+		clusters.get(clusterId);
+		Instant now = clock.instant();
+		return peering.neighbors(clusterId)
+			.stream()
+			.map(list -> ServedNeighbors.of(list, now, settings.staleAfter()))
+			.toList();
+	}
+
+	/**
+	 * The restart counts of the cluster's TF containers at the last two polls; counts too old to
+	 * trust are left out.
+	 * @throws io.tfmesh.system.error.NotFoundException when there is no such cluster
+	 */
+	public List<ContainerRestarts> restarts(long clusterId) {
+		clusters.get(clusterId);
+		Instant now = clock.instant();
+		return peering.restarts(clusterId)
+			.stream()
+			.filter(r -> Duration.between(r.readAt(), now).compareTo(settings.staleAfter()) < 0)
+			.toList();
 	}
 
 	/**

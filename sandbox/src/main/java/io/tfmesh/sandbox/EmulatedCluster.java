@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tfmesh.sandbox.SeedStory.SeedCluster;
+import io.tfmesh.emulator.introspect.BgpNeighbor;
 import io.tfmesh.emulator.introspect.IntrospectCertificates;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.ProcessFaults;
@@ -61,6 +65,15 @@ final class EmulatedCluster implements AutoCloseable {
 	private volatile List<Boolean> selfConfigSeen = List.of();
 
 	private @Nullable IntrospectCertificates introspectTls;
+
+	/** What this cluster's side of its BGP sessions is, as its TF config and control node last said. */
+	private volatile Peering peering = new Peering("", false, List.of(), 0);
+
+	/** The other clusters of the sandbox, whose control nodes this one may peer with. */
+	private volatile List<EmulatedCluster> others = List.of();
+
+	/** States a demo or a test set for peers, by peer name, in place of the ones the configs give. */
+	private final Map<String, String> peerStates = new ConcurrentHashMap<>();
 
 	private EmulatedCluster(SeedCluster seed, SandboxSettings settings, EmulatedKubernetes kubernetes,
 			TfConfigApiEmulator tungstenFabric, ProcessStates processes, JsonMapper json) {
@@ -127,6 +140,7 @@ final class EmulatedCluster implements AutoCloseable {
 	}
 
 	void reset() {
+		peerStates.clear();
 		kubernetes.reset(kubernetesSeed());
 		tungstenFabric.reset();
 		seedWorkload(provisionTf());
@@ -223,6 +237,80 @@ final class EmulatedCluster implements AutoCloseable {
 		if (!selfConfig().equals(selfConfigSeen)) {
 			applyProcessStates();
 		}
+		peeringChanged();
+	}
+
+	/** Lets the control node peer with the other clusters' control nodes, as their TF configs say. */
+	void others(List<EmulatedCluster> clusters) {
+		others = clusters.stream().filter(cluster -> cluster != this).toList();
+		peeringChanged();
+	}
+
+	/**
+	 * Sets the state of the control node's BGP session with that peer, whatever the TF configs
+	 * say; null gives the session back to them.
+	 * @throws IllegalArgumentException when the state is not one of the BGP state machine
+	 */
+	void bgpPeerState(String peer, @Nullable String state) {
+		if (state == null) {
+			peerStates.remove(peer);
+		}
+		else if (!BgpNeighbor.STATES.contains(state)) {
+			throw new IllegalArgumentException("'" + state + "' is not a state of the BGP state machine " + BgpNeighbor.STATES);
+		}
+		else {
+			peerStates.put(peer, state);
+		}
+		showPeers();
+	}
+
+	/**
+	 * Reads this side again (the bgp-routers its TF config peers the control node with, whether
+	 * the control node speaks BGP), then shows the sessions of every cluster. Each cluster reads
+	 * only its own TF config here, so that concurrent writes to two clusters never wait for each
+	 * other.
+	 */
+	private void peeringChanged() {
+		peering = new Peering(seed.masterAddress(settings), !controlStuck(),
+				tungstenFabric.bgpPeers(seed.masterName()), tungstenFabric.globalAsn());
+		showPeers();
+		others.forEach(EmulatedCluster::showPeers);
+	}
+
+	/**
+	 * The control node's BGP neighbors are the bgp-routers its configuration peers it with. A
+	 * session is Established when both control nodes speak BGP and the other cluster's
+	 * configuration peers back; Idle while this control node has no BGP configuration for
+	 * itself; Active (it keeps connecting and is refused) when the other side does not take part.
+	 */
+	private synchronized void showPeers() {
+		IntrospectEmulator master = nodes.get(seed.masterName());
+		if (master == null) {
+			return;
+		}
+		Peering self = peering;
+		Set<String> shown = new HashSet<>();
+		for (TfConfigApiEmulator.BgpPeer peer : self.peers()) {
+			String state = peerStates.getOrDefault(peer.name(), sessionState(self, peer));
+			master.bgpNeighbor(BgpNeighbor.bgp(peer.name(), peer.address(), peer.asn(), self.localAsn(),
+					peer.routerType(), state));
+			shown.add(peer.name());
+		}
+		master.bgpNeighbors()
+			.stream()
+			.filter(neighbor -> BgpNeighbor.BGP.equals(neighbor.encoding()) && !shown.contains(neighbor.peer()))
+			.forEach(neighbor -> master.removeBgpNeighbor(neighbor.peer()));
+	}
+
+	private String sessionState(Peering self, TfConfigApiEmulator.BgpPeer peer) {
+		if (!self.speaksBgp()) {
+			return "Idle";
+		}
+		boolean answered = others.stream()
+			.map(other -> other.peering)
+			.anyMatch(other -> other.address().equals(peer.address()) && other.speaksBgp()
+					&& other.peers().stream().anyMatch(back -> back.address().equals(self.address())));
+		return answered ? BgpNeighbor.ESTABLISHED : "Active";
 	}
 
 	/** The control node's bgp-router, then each node's virtual-router: whether each exists. */
@@ -261,6 +349,7 @@ final class EmulatedCluster implements AutoCloseable {
 	}
 
 	private void applyProcessStates() {
+		peeringChanged();
 		IntrospectEmulator master = nodes.get(seed.masterName());
 		if (controlWithoutBgpConfig()) {
 			master.controlWithoutBgpConfig();
@@ -373,6 +462,15 @@ final class EmulatedCluster implements AutoCloseable {
 
 	SeedCluster seed() {
 		return seed;
+	}
+
+	/**
+	 * One cluster's side of its BGP sessions.
+	 *
+	 * @param speaksBgp whether its control node has BGP configuration for itself
+	 * @param peers the bgp-routers its configuration peers the control node with
+	 */
+	private record Peering(String address, boolean speaksBgp, List<TfConfigApiEmulator.BgpPeer> peers, long localAsn) {
 	}
 
 	EmulatedKubernetes kubernetes() {

@@ -47,6 +47,8 @@ class Sandbox implements SmartLifecycle {
 				log.info("Sandbox cluster {}: Kubernetes API {}, TF config API {}, nodes {}", seed.name(),
 						cluster.kubernetes().url(), cluster.tungstenFabric().url(), nodeAddresses(cluster));
 			}
+			List<EmulatedCluster> all = List.copyOf(clusters.values());
+			all.forEach(cluster -> cluster.others(all));
 		}
 		catch (RuntimeException ex) {
 			stop();

@@ -121,6 +121,18 @@ class SandboxApiController {
 		return SandboxView.of(cluster);
 	}
 
+	@PostMapping("/clusters/{name}/bgp-peers")
+	@Operation(summary = "Set the state of the control node's BGP session with a peer",
+			description = "Without a state set, a session is Established when both control nodes have BGP configuration "
+					+ "for themselves and each cluster's TF configuration peers with the other; an empty state gives the "
+					+ "session back to the configurations.")
+	SandboxView bgpPeer(@PathVariable String name, @Valid @RequestBody BgpPeerStateRequest request) {
+		EmulatedCluster cluster = cluster(name);
+		String state = (request.state() == null || request.state().isEmpty()) ? null : request.state();
+		cluster.bgpPeerState(request.peer(), state);
+		return SandboxView.of(cluster);
+	}
+
 	@PostMapping("/clusters/{name}/introspect-tls")
 	@Operation(summary = "Serve the cluster's introspect over HTTPS with client certificates, or plain HTTP again",
 			description = "Answers the throwaway CA, client certificate and key to register the cluster with.")

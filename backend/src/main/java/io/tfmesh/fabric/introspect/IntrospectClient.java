@@ -72,8 +72,20 @@ public final class IntrospectClient {
 		return ConfigApiWorker.parse(uve(host, port, "ConfigApiWorker", tls));
 	}
 
+	/**
+	 * The control node's neighbors: {@code GET <scheme>://<host>:<port>/Snh_BgpNeighborReq?search_string=},
+	 * its first page, which holds every BGP peer.
+	 * @throws FabricException as {@link #nodeStatus(String, int, Introspect)}
+	 */
+	public List<BgpNeighbor> bgpNeighbors(String host, int port, Introspect tls) {
+		return BgpNeighborParser.parse(request(host, port, "/Snh_BgpNeighborReq?search_string=", tls));
+	}
+
 	private String uve(String host, int port, String type, Introspect tls) {
-		String path = "/Snh_SandeshUVECacheReq?x=" + type;
+		return request(host, port, "/Snh_SandeshUVECacheReq?x=" + type, tls);
+	}
+
+	private String request(String host, int port, String path, Introspect tls) {
 		boolean secure = tls.tls();
 		try {
 			return get(host, port, path, secure, tls);

@@ -18,6 +18,8 @@ import io.tfmesh.fabric.kubernetes.ContainerInfo;
 import io.tfmesh.fabric.kubernetes.NodeInfo;
 import io.tfmesh.fabric.kubernetes.PodInfo;
 import io.tfmesh.fabric.tf.BgpRouter;
+import io.tfmesh.health.ContainerRestarts;
+import io.tfmesh.health.ServedNeighbors;
 import io.tfmesh.health.ServedReading;
 import io.tfmesh.health.diagnose.Finding.Evidence;
 import io.tfmesh.health.diagnose.Finding.Fix;
@@ -44,6 +46,10 @@ public final class Diagnoses {
 	public static final String KUBE_MANAGER_DOWN = "kube-manager-down";
 
 	public static final String CRASH_LOOP = "crash-loop";
+
+	public static final String BGP_PEER_NOT_ESTABLISHED = BgpPeerDiagnosis.CODE;
+
+	public static final String RESTARTS_GROWING = RestartsGrowing.CODE;
 
 	/** The source of the observed bgp-routers. */
 	static final String TF_SOURCE = "tungsten-fabric/config-api";
@@ -95,6 +101,22 @@ public final class Diagnoses {
 		findings.addAll(diagnoses.ntpUnsynchronized());
 		findings.addAll(diagnoses.kubeManager());
 		findings.addAll(diagnoses.crashLoops());
+		return findings;
+	}
+
+	/**
+	 * {@link #of(List, ObservedState, Instant)}, then the findings of the control nodes'
+	 * neighbors and of the containers' restart counts.
+	 * @param cluster the cluster's name
+	 * @param neighbors its control nodes' neighbors as served now
+	 * @param mesh the control nodes of the other clusters of its mesh
+	 * @param restarts its TF containers' restart counts at the last two polls
+	 */
+	public static List<Finding> of(List<ServedReading> readings, @Nullable ObservedState observed, Instant now,
+			String cluster, List<ServedNeighbors> neighbors, MeshSpeakers mesh, List<ContainerRestarts> restarts) {
+		List<Finding> findings = new ArrayList<>(of(readings, observed, now));
+		findings.addAll(BgpPeerDiagnosis.of(cluster, neighbors, mesh));
+		findings.addAll(RestartsGrowing.of(restarts, now));
 		return findings;
 	}
 

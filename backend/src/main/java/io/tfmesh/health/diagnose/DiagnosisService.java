@@ -2,15 +2,21 @@ package io.tfmesh.health.diagnose;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tfmesh.health.DiagnosisFound;
 import io.tfmesh.health.HealthEvaluated;
 import io.tfmesh.health.HealthService;
+import io.tfmesh.health.ServedNeighbors;
 import io.tfmesh.health.ServedReading;
+import io.tfmesh.inventory.ClusterService;
+import io.tfmesh.mesh.MeshService;
+import io.tfmesh.mesh.MeshView;
 import io.tfmesh.observe.ObservationService;
 import io.tfmesh.observe.ObservedState;
 import io.tfmesh.system.error.NotFoundException;
@@ -33,15 +39,21 @@ public class DiagnosisService {
 
 	private final OpenFindings open;
 
+	private final ClusterService clusters;
+
+	private final MeshService meshes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	DiagnosisService(HealthService health, ObservationService observations, OpenFindings open,
-			ApplicationEventPublisher events, Clock clock) {
+			ClusterService clusters, MeshService meshes, ApplicationEventPublisher events, Clock clock) {
 		this.health = health;
 		this.observations = observations;
 		this.open = open;
+		this.clusters = clusters;
+		this.meshes = meshes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -53,7 +65,28 @@ public class DiagnosisService {
 	public List<Finding> findings(long clusterId) {
 		List<ServedReading> readings = health.readings(clusterId);
 		ObservedState observed = observations.latest(clusterId).orElse(null);
-		return Diagnoses.of(readings, observed, clock.instant());
+		Instant now = clock.instant();
+		List<ServedNeighbors> neighbors = health.bgpNeighbors(clusterId);
+		// the other members' observations are read only when a session is down or was not read
+		boolean doubtful = neighbors.stream()
+			.anyMatch(list -> !list.known() || list.neighbors().stream().anyMatch(n -> n.bgp() && !n.established()));
+		MeshSpeakers mesh = doubtful ? meshSpeakers(clusterId, now) : MeshSpeakers.none();
+		return Diagnoses.of(readings, observed, now, clusters.get(clusterId).name(), neighbors, mesh,
+				health.restarts(clusterId));
+	}
+
+	private MeshSpeakers meshSpeakers(long clusterId, Instant now) {
+		Optional<MeshView> mesh = meshes.meshOf(clusterId);
+		if (mesh.isEmpty()) {
+			return MeshSpeakers.none();
+		}
+		Map<Long, String> others = new LinkedHashMap<>();
+		mesh.get()
+			.members()
+			.stream()
+			.filter(member -> member.clusterId() != clusterId)
+			.forEach(member -> others.put(member.clusterId(), member.clusterName()));
+		return MeshSpeakers.of(mesh.get().name(), others, observations.latest(others.keySet()), now);
 	}
 
 	/**

@@ -1,13 +1,19 @@
 package io.tfmesh.emulator.introspect;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import javax.net.ssl.SSLContext;
 
@@ -17,9 +23,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Sandesh introspect of the TF processes of one emulated node: each process answers
  * {@code GET /Snh_SandeshUVECacheReq?x=NodeStatus} on the node's own address at its real
- * introspect port, with the state set here. Safe to use from several threads.
+ * introspect port, with the state set here; the control node also answers
+ * {@code GET /Snh_BgpNeighborReq} with the neighbors set here. Safe to use from several threads.
  */
 public final class IntrospectEmulator implements AutoCloseable {
+
+	/** {@code kPageLimit} of tf-controller's {@code src/bgp/bgp_show_handler.h}: XMPP neighbors per page. */
+	static final int PAGE_LIMIT = 64;
 
 	private final InetAddress address;
 
@@ -32,6 +42,8 @@ public final class IntrospectEmulator implements AutoCloseable {
 	private final Map<SandeshProcess, ProcessStatus> processes = new ConcurrentHashMap<>();
 
 	private final Map<Integer, ProcessStatus> apiWorkers = new ConcurrentHashMap<>();
+
+	private final Map<String, BgpNeighbor> neighbors = new ConcurrentHashMap<>();
 
 	private volatile SandeshPorts ports;
 
@@ -153,6 +165,36 @@ public final class IntrospectEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Lists the neighbor in the control node's {@code Snh_BgpNeighborReq}, in place of one of
+	 * the same name.
+	 * @throws IllegalArgumentException when this node does not run the control node
+	 */
+	public void bgpNeighbor(BgpNeighbor neighbor) {
+		require(SandeshProcess.CONTROL);
+		neighbors.put(neighbor.peer(), neighbor);
+	}
+
+	/**
+	 * Moves a listed neighbor to another state of the BGP state machine.
+	 * @throws IllegalArgumentException when no neighbor has that name, or the state is not one
+	 */
+	public void bgpNeighborState(String peer, String state) {
+		if (neighbors.computeIfPresent(peer, (name, neighbor) -> neighbor.withState(state)) == null) {
+			throw new IllegalArgumentException("the control node on " + nodeAddress() + " has no neighbor " + peer);
+		}
+	}
+
+	/** Stops listing the neighbor. */
+	public void removeBgpNeighbor(String peer) {
+		neighbors.remove(peer);
+	}
+
+	/** The control node's neighbors, by name. */
+	public List<BgpNeighbor> bgpNeighbors() {
+		return neighbors.values().stream().sorted(Comparator.comparing(BgpNeighbor::peer)).toList();
+	}
+
+	/**
 	 * Runs the config API with this many workers, as {@code CONFIG_API_WORKER_COUNT} does:
 	 * worker 0 is the {@link SandeshProcess#CONFIG_API} process on its port; worker i &gt; 0
 	 * serves its own introspect on {@code 10000 + 8084 + (i - 1)} (tf-container-builder's
@@ -245,7 +287,7 @@ public final class IntrospectEmulator implements AutoCloseable {
 		for (int worker = 1; worker < configApiWorkers; worker++) {
 			byPort.put(configApiWorkerPort(worker), SandeshProcess.CONFIG_API.module() + " worker " + worker);
 		}
-		SandeshPorts built = new SandeshPorts(address, byPort, this::uve);
+		SandeshPorts built = new SandeshPorts(address, byPort, this::uve, this::request);
 		built.latency(latency);
 		built.tls(tls);
 		return built;
@@ -280,6 +322,57 @@ public final class IntrospectEmulator implements AutoCloseable {
 			}
 		}
 		return null;
+	}
+
+	private @Nullable String request(int port, URI target) {
+		if (port != SandeshProcess.CONTROL.port() || !services.contains(SandeshProcess.CONTROL)
+				|| !"/Snh_BgpNeighborReq".equals(target.getPath())) {
+			return null;
+		}
+		return neighborPage(parameter(target.getRawQuery(), "search_string"));
+	}
+
+	/**
+	 * The first page of {@code BgpNeighborReq} as {@code bgp_show_neighbor.cc} builds it: every
+	 * BGP peer whose name or address the search string (a regular expression) matches, then at
+	 * most {@link #PAGE_LIMIT} XMPP peers, with a {@code next_batch} when more are left.
+	 */
+	private String neighborPage(String searchString) {
+		Pattern search;
+		try {
+			search = Pattern.compile(searchString);
+		}
+		catch (PatternSyntaxException ex) {
+			return BgpNeighborXml.of(List.of(), null);
+		}
+		List<BgpNeighbor> matching = bgpNeighbors().stream()
+			.filter(n -> search.matcher(n.peer()).find() || search.matcher(n.peerAddress()).find())
+			.toList();
+		List<BgpNeighbor> page = new ArrayList<>(
+				matching.stream().filter(n -> BgpNeighbor.BGP.equals(n.encoding())).toList());
+		List<BgpNeighbor> xmpp = matching.stream().filter(n -> BgpNeighbor.XMPP.equals(n.encoding())).toList();
+		page.addAll(xmpp.subList(0, Math.min(PAGE_LIMIT, xmpp.size())));
+		String nextBatch = (xmpp.size() > PAGE_LIMIT) ? xmpp.get(PAGE_LIMIT).peer() + "||" + searchString : null;
+		return BgpNeighborXml.of(page, nextBatch);
+	}
+
+	private static String parameter(@Nullable String query, String name) {
+		if (query == null) {
+			return "";
+		}
+		for (String parameter : query.split("&")) {
+			if (parameter.startsWith(name + "=")) {
+				String value = parameter.substring(name.length() + 1);
+				try {
+					return URLDecoder.decode(value, StandardCharsets.UTF_8);
+				}
+				catch (IllegalArgumentException ex) {
+					// a stray % is taken as it stands
+					return value;
+				}
+			}
+		}
+		return "";
 	}
 
 	private List<ConnectionInfo> healthyConnections(SandeshProcess service) {

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP side of an emulated node: one listener per introspect port, each answering
- * {@code GET /Snh_SandeshUVECacheReq?x=<UVE>} for its process, in plain HTTP or, as with
+ * {@code GET /Snh_SandeshUVECacheReq?x=<UVE>} and the other {@code Snh_} requests of its
+ * process, in plain HTTP or, as with
  * {@code INTROSPECT_SSL_ENABLE}, in HTTPS that requires a client certificate. Like Sandesh's
  * own server, which parses requests with http_parser, a plain port drops a connection whose
  * first byte cannot start a request (a TLS handshake) instead of waiting for a request line, so
@@ -59,6 +60,8 @@ final class SandeshPorts {
 
 	private final BiFunction<Integer, String, @Nullable String> uve;
 
+	private final BiFunction<Integer, URI, @Nullable String> requests;
+
 	// answers held back by the latency fault are sent from here, so no connection thread waits
 	private final ScheduledExecutorService delayed;
 
@@ -78,11 +81,15 @@ final class SandeshPorts {
 	 * @param byPort what listens on each port, for messages
 	 * @param uve the XML of a UVE type (the {@code x} of the request) that the process on a port
 	 * gives at the moment it is asked, or null when it has no such UVE
+	 * @param requests the XML answer of any other request (such as {@code /Snh_BgpNeighborReq})
+	 * of the process on a port, or null when it has no such request
 	 */
-	SandeshPorts(InetAddress address, Map<Integer, String> byPort, BiFunction<Integer, String, @Nullable String> uve) {
+	SandeshPorts(InetAddress address, Map<Integer, String> byPort, BiFunction<Integer, String, @Nullable String> uve,
+			BiFunction<Integer, URI, @Nullable String> requests) {
 		this.address = address;
 		this.byPort = Collections.unmodifiableMap(new LinkedHashMap<>(byPort));
 		this.uve = uve;
+		this.requests = requests;
 		String name = "introspect-" + address.getHostAddress();
 		this.delayed = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, name + "-delayed"));
 		this.connections = Executors.newCachedThreadPool(task -> daemon(task, name));
@@ -228,9 +235,21 @@ final class SandeshPorts {
 		if (!"GET".equals(parts[0])) {
 			return new Answer(405, "Method Not Allowed", null);
 		}
-		URI target = URI.create(parts[1]);
-		String type = PATH.equals(target.getPath()) ? uveType(target.getRawQuery()) : null;
-		String xml = (type != null) ? uve.apply(port, type) : null;
+		URI target;
+		try {
+			target = URI.create(parts[1]);
+		}
+		catch (IllegalArgumentException ex) {
+			return new Answer(400, "Bad Request", null);
+		}
+		String xml;
+		if (PATH.equals(target.getPath())) {
+			String type = uveType(target.getRawQuery());
+			xml = (type != null) ? uve.apply(port, type) : null;
+		}
+		else {
+			xml = requests.apply(port, target);
+		}
 		return (xml != null) ? new Answer(200, "OK", xml) : new Answer(404, "Not Found", null);
 	}
 

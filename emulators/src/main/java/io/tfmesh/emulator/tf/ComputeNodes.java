@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tfmesh.emulator.tf.TfStore.Stored;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -86,6 +87,34 @@ final class ComputeNodes {
 	}
 
 	/**
+	 * The bgp-routers peered with the control node's: those it refers to and those that refer
+	 * to it, as the control node learns its neighbors from IFMap.
+	 */
+	List<TfConfigApiEmulator.BgpPeer> bgpPeers(String hostname) {
+		synchronized (store) {
+			Stored self = store.find("bgp-router", bgpRouterName(hostname));
+			if (self == null) {
+				return List.of();
+			}
+			List<String> referred = new ArrayList<>();
+			self.object().path("bgp_router_refs").forEach(ref -> referred.add(ref.path("uuid").asString()));
+			return store.list("bgp-router", router -> !router.uuid().equals(self.uuid())
+					&& (referred.contains(router.uuid()) || TfStore.refersTo(router, self.uuid())))
+				.stream()
+				.map(router -> {
+					// a peer that provision_bgp.py created by name only has no parameters yet
+					var parameters = router.object().path("bgp_router_parameters");
+					return new TfConfigApiEmulator.BgpPeer(router.fqName().get(router.fqName().size() - 1),
+							text(parameters.path("address")),
+							parameters.path("autonomous_system").isNumber()
+									? parameters.path("autonomous_system").asLong() : 0,
+							text(parameters.path("router_type")));
+				})
+				.toList();
+		}
+	}
+
+	/**
 	 * Deletes as {@code DELETE /bgp-router/<uuid>} does.
 	 * @return false when there was none
 	 * @throws IllegalStateException with contrail-api's answer when it refuses, such as a
@@ -105,6 +134,10 @@ final class ComputeNodes {
 			}
 			return true;
 		}
+	}
+
+	private static String text(JsonNode node) {
+		return node.isString() ? node.asString() : "";
 	}
 
 	private static List<String> bgpRouterName(String hostname) {

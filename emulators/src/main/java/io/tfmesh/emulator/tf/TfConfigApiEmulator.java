@@ -74,6 +74,10 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 	private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 
 	/** A control node to provision: its bgp-router is named by the hostname. */
+	/** A bgp-router peered with a control node, with its {@code bgp_router_parameters}. */
+	public record BgpPeer(String name, String address, long asn, String routerType) {
+	}
+
 	public record BgpRouterSeed(String hostname, String address) {
 	}
 
@@ -268,6 +272,17 @@ public final class TfConfigApiEmulator implements AutoCloseable {
 	/** Whether a control node of that hostname has its bgp-router under {@code ip-fabric:__default__}. */
 	public boolean hasBgpRouter(String hostname) {
 		return computeNodes.hasBgpRouter(hostname);
+	}
+
+	/** The ASN of {@code default-global-system-config}, which its control nodes speak BGP with; 0 when unset. */
+	public long globalAsn() {
+		TfStore.GlobalAsn global = store.globalAsn();
+		return (global == null) ? 0 : global.asn();
+	}
+
+	/** The bgp-routers peered with the control node of that hostname; none when it has no bgp-router. */
+	public List<BgpPeer> bgpPeers(String hostname) {
+		return computeNodes.bgpPeers(hostname);
 	}
 
 	/**
