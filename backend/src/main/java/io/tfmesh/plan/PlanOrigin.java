@@ -12,4 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param kind the fix's kind, such as {@code restart-pod}
  */
 public record PlanOrigin(String code, @Nullable String node, String cause, String fix, String kind) {
+
+	/** Where the finding is on its cluster's health page, as that page names it. */
+	public String anchor() {
+		return ("finding-" + code + (node == null ? "" : "-" + node)).replaceAll("[^A-Za-z0-9_-]", "-");
+	}
+
 }

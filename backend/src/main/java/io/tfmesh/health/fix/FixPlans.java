@@ -28,6 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FixPlans {
 
+	/** The kinds of fix that become plans. */
+	public static final List<String> KINDS = List.of(FixSteps.CREATE_BGP_ROUTER, FixSteps.RESTART_POD);
+
 	/** Readings of a cluster whose sources did not all answer, before the plan is refused. */
 	static final int READINGS = 3;
 
