@@ -90,7 +90,9 @@ class FixPlanBrowserIT {
 			browser.screenshot("fix-plan-home");
 
 			browser.script("document.querySelector(\"#attention-causes a[href$='#" + FINDING + "']\").click()");
-			browser.waitForPath("/clusters/" + gcpWest + "/health");
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> ("/clusters/" + gcpWest + "/health").equals(browser.script("return location.pathname")));
+			assertThat(browser.script("return location.hash")).isEqualTo("#" + FINDING);
 			String finding = browser.textOf(By.id(FINDING));
 			assertThat(finding).contains("its configuration subscription is stale")
 				.contains("control: initializing (No BGP configuration for self)")
