@@ -98,6 +98,9 @@ class FixPlanBrowserIT {
 				.contains("control: initializing (No BGP configuration for self)")
 				.contains("Proposed fix: Restart the control pod on " + MASTER);
 			browser.screenshot("fix-plan-diagnosis");
+			fitsOnAPhone(browser, "/clusters/" + gcpWest + "/health", "fix-plan-diagnosis-phone");
+			fitsOnAPhone(browser, "/", "fix-plan-home-phone");
+			browser.go("/clusters/" + gcpWest + "/health");
 			browser.click("plan-" + FINDING);
 			browser.waitForText("awaits approval by an admin other than you");
 			String planPath = (String) browser.script("return location.pathname");
@@ -130,6 +133,22 @@ class FixPlanBrowserIT {
 			assertThat(line(browser, WORKER, "vrouter", "agent")).isEqualTo("agent: active");
 			assertThat(browser.has(By.id(FINDING))).as("the finding closed").isFalse();
 			browser.screenshot("fix-plan-healed");
+		}
+	}
+
+	/** The page at 390×844 is no wider than the screen; the browser is back at 1400×900 after. */
+	private static void fitsOnAPhone(BrowserSession browser, String path, String shot) {
+		browser.viewport(390, 844, true);
+		try {
+			browser.go(path);
+			browser.waitFor("document.readyState === 'complete'");
+			Object width = browser
+				.script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+			assertThat(((Number) width).intValue()).as("the width of " + path + " at 390 px").isLessThanOrEqualTo(390);
+			browser.screenshot(shot);
+		}
+		finally {
+			browser.viewport(1400, 900, false);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.tfmesh.health.fix;
 
 import io.tfmesh.plan.PlanView;
+import io.tfmesh.system.error.ConflictException;
+import io.tfmesh.system.error.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +16,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The health page's "Make a plan": the finding's fix becomes a plan, and the browser goes to it.
- * A refusal answers with the error page's status and sentence, which the page shows by the
- * button.
+ * A refusal of an htmx request answers with the error page's status and sentence, which the page
+ * shows by the button; a plain form's refusal is shown on the health page it came from.
  */
 @Controller
 class FixPlanPageController {
@@ -31,12 +33,23 @@ class FixPlanPageController {
 	@Nullable String plan(@PathVariable long id, @PathVariable String code,
 			@RequestParam(required = false) @Nullable String node, HttpServletRequest request,
 			HttpServletResponse response) {
-		PlanView plan = fixes.create(id, code, node, false);
+		boolean htmx = request.getHeader("HX-Request") != null;
+		PlanView plan;
+		try {
+			plan = fixes.create(id, code, node, false);
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			if (htmx) {
+				throw ex;
+			}
+			RequestContextUtils.getOutputFlashMap(request).put("error", "No plan was made: " + ex.getMessage());
+			return "redirect:/clusters/" + id + "/health";
+		}
 		String path = "/plans/" + plan.id();
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		flash.put("message", "Plan " + plan.id() + " carries out the fix of " + code + (node == null ? "" : " on " + node)
 				+ ". It awaits approval by an admin other than you.");
-		if (request.getHeader("HX-Request") == null) {
+		if (!htmx) {
 			return "redirect:" + path;
 		}
 		flash.setTargetRequestPath(request.getContextPath() + path);

@@ -61,6 +61,8 @@ public class FixPlans {
 	@PreAuthorize("hasRole('ADMIN')")
 	public PlanView create(long clusterId, String code, @Nullable String node, boolean draft) {
 		ClusterView cluster = clusters.get(clusterId);
+		// refused at once when not open on the last readings, before the cluster is read again
+		open(cluster, code, node);
 		ObservedState observed = observations.observeComplete(clusterId, READINGS);
 		if (!observed.complete()) {
 			throw new ConflictException("Cluster " + cluster.name() + " could not be observed completely ("
