@@ -123,7 +123,8 @@ class StepOperations {
 	}
 
 	/**
-	 * The pods to delete are the DaemonSet's pods when the step first runs; their names are
+	 * The pods to delete are the DaemonSet's pods (on its node, when it names one) when the step
+	 * first runs; their names are
 	 * recorded before the first delete, and an attempt after a crash deletes only those. Pod
 	 * creation times are not compared with tfmesh's clock: the API server's clock may differ,
 	 * and creation times are whole seconds.
@@ -134,6 +135,7 @@ class StepOperations {
 			targets = connector.tfPods(restart.namespace())
 				.stream()
 				.filter(pod -> "DaemonSet".equals(pod.ownerKind()) && restart.daemonSet().equals(pod.ownerName()))
+				.filter(pod -> restart.node() == null || restart.node().equals(pod.nodeName()))
 				.map(PodInfo::name)
 				.sorted()
 				.toList();
@@ -152,7 +154,8 @@ class StepOperations {
 				}
 			}
 		}
-		String daemonSet = " of DaemonSet " + restart.namespace() + "/" + restart.daemonSet();
+		String daemonSet = " of DaemonSet " + restart.namespace() + "/" + restart.daemonSet()
+				+ (restart.node() == null ? "" : " on " + restart.node());
 		if (deleted.isEmpty()) {
 			return targets.isEmpty() ? "no pod" + daemonSet + " to restart"
 					: "pods " + String.join(", ", targets) + daemonSet + " deleted already: " + IN_PLACE;

@@ -30,6 +30,10 @@ class CompiledPlanDrift implements PlanDrift {
 	@Override
 	public List<String> remaining(long planId) {
 		PlanView plan = plans.find(planId).orElseThrow(() -> new NotFoundException(PlanService.KIND, planId));
+		if (plan.origin() != null) {
+			// a diagnosis's fix changes no desired state: its finding closes, or not, on the next poll
+			return List.of();
+		}
 		if (plan.meshId() == null) {
 			return List.of("the mesh " + plan.meshName() + " was deleted; its clusters can no longer be compared");
 		}

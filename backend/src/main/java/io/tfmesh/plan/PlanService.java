@@ -118,7 +118,8 @@ public class PlanService {
 		PlanState state = draft ? PlanState.DRAFT : PlanState.PENDING_APPROVAL;
 		PlanView plan = transaction.execute(status -> {
 			long id = plans.insert(new PlanStore.NewPlan(meshId, gathered.mesh().name(), clusterId, state, author, now,
-					now.plus(settings.expireAfter()), gathered.baseRevision(), compiled.notes(), null, compiled.steps()));
+					now.plus(settings.expireAfter()), gathered.baseRevision(), compiled.notes(), null, compiled.steps(),
+					null));
 			PlanView stored = find(id);
 			audit.record(draft ? AuditAction.CREATE : AuditAction.SUBMIT, KIND, id, name(stored), null, auditView(stored));
 			if (!draft) {
@@ -128,6 +129,47 @@ public class PlanService {
 		});
 		return new Created(plan, "Plan " + plan.id() + " with " + plan.steps().size() + " steps for " + scope
 				+ (draft ? " is a draft; submit it for approval" : " awaits approval by an admin other than " + author));
+	}
+
+	/**
+	 * What a plan made from a diagnosis's proposed fix is made of: steps for one cluster, computed
+	 * elsewhere against one observation of it.
+	 *
+	 * @param baseRevision the revision of the observation the steps were computed against; the
+	 * plan goes stale on apply when the cluster no longer has it
+	 */
+	public record FixChange(long clusterId, String baseRevision, List<PlannedStep> steps, PlanOrigin origin) {
+
+		public FixChange {
+			steps = List.copyOf(steps);
+		}
+
+	}
+
+	/**
+	 * Stores a plan that carries out a diagnosis's fix, under the rules of every plan: pending
+	 * approval by a second admin (or a draft), applied by the workers, stale when the cluster
+	 * changed before it starts. It belongs to the cluster's mesh when the cluster is in one, so
+	 * that the mesh's change window holds for it.
+	 */
+	public PlanView createFromFix(FixChange change, boolean draft) {
+		String author = AuditLog.currentActor();
+		MeshView mesh = meshes.meshOf(change.clusterId()).orElse(null);
+		Instant now = clock.instant();
+		PlanState state = draft ? PlanState.DRAFT : PlanState.PENDING_APPROVAL;
+		return transaction.execute(status -> {
+			long id = plans.insert(new PlanStore.NewPlan(mesh == null ? null : mesh.id(),
+					mesh == null ? null : mesh.name(), change.clusterId(), state, author, now,
+					now.plus(settings.expireAfter()), Map.of(change.clusterId(), change.baseRevision()), List.of(), null,
+					change.steps(), change.origin()));
+			PlanView stored = find(id);
+			audit.record(draft ? AuditAction.CREATE : AuditAction.SUBMIT, KIND, id, name(stored), null,
+					auditView(stored));
+			if (!draft) {
+				announce(stored, author);
+			}
+			return stored;
+		});
 	}
 
 	/** The plan, expired first if it has waited past its expiry. */
@@ -254,6 +296,10 @@ public class PlanService {
 		if (steps.isEmpty()) {
 			throw new ConflictException("Plan " + id + " has no done step that can be undone; nothing to reverse");
 		}
+		if (original.meshId() == null && original.origin() != null) {
+			throw new ConflictException("Plan " + id + " was made from a diagnosis of " + original.scope()
+					+ ", which belongs to no mesh; a plan outside a mesh is not reversed");
+		}
 		if (original.meshId() == null) {
 			throw new ConflictException("The mesh of plan " + id + " was deleted; its clusters can no longer be planned");
 		}
@@ -268,7 +314,7 @@ public class PlanService {
 		return transaction.execute(status -> {
 			long reverseId = plans.insert(new PlanStore.NewPlan(original.meshId(), original.meshName(),
 					original.clusterId(), PlanState.PENDING_APPROVAL, author, now, now.plus(settings.expireAfter()),
-					revisions, List.of("Restores what plan " + id + " changed, in reverse order."), id, steps));
+					revisions, List.of("Restores what plan " + id + " changed, in reverse order."), id, steps, null));
 			PlanView stored = find(reverseId);
 			audit.record(AuditAction.REVERSE, KIND, reverseId, name(stored), null, auditView(stored));
 			announce(stored, author);
@@ -348,7 +394,7 @@ public class PlanService {
 	}
 
 	private static String name(PlanView plan) {
-		return plan.meshName() + " #" + plan.id();
+		return plan.scope() + " #" + plan.id();
 	}
 
 	private static String notes(CompiledPlan compiled) {
@@ -359,7 +405,10 @@ public class PlanService {
 	private static Map<String, Object> auditView(PlanView plan) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("state", plan.state().id());
-		view.put("mesh", plan.meshName());
+		view.put("mesh", plan.scope());
+		if (plan.origin() != null) {
+			view.put("fromDiagnosis", plan.origin().code() + (plan.origin().node() == null ? "" : " on " + plan.origin().node()));
+		}
 		view.put("steps", plan.steps().size());
 		view.put("author", plan.author());
 		if (plan.approval() != null) {

@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 class PlanStore {
 
 	/** What a new plan is made of. */
-	record NewPlan(@Nullable Long meshId, String meshName, @Nullable Long clusterId, PlanState state, String author,
-			Instant createdAt, Instant expiresAt, Map<Long, String> baseRevision, List<String> notes,
-			@Nullable Long reverseOf, List<PlannedStep> steps) {
+	record NewPlan(@Nullable Long meshId, @Nullable String meshName, @Nullable Long clusterId, PlanState state,
+			String author, Instant createdAt, Instant expiresAt, Map<Long, String> baseRevision, List<String> notes,
+			@Nullable Long reverseOf, List<PlannedStep> steps, @Nullable PlanOrigin origin) {
 	}
 
 	private static final String SUMMARY = """
@@ -57,8 +57,8 @@ class PlanStore {
 		jdbc.update(connection -> {
 			var statement = connection.prepareStatement("""
 					INSERT INTO plan (mesh_id, mesh_name, cluster_id, state, author, created_at, updated_at, expires_at,
-					                  base_revision, notes, reverse_of)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""", new String[] { "id" });
+					                  base_revision, notes, reverse_of, origin)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""", new String[] { "id" });
 			statement.setObject(1, plan.meshId());
 			statement.setString(2, plan.meshName());
 			statement.setObject(3, plan.clusterId());
@@ -70,6 +70,7 @@ class PlanStore {
 			statement.setString(9, json.writeValueAsString(revisions));
 			statement.setString(10, json.writeValueAsString(plan.notes()));
 			statement.setObject(11, plan.reverseOf());
+			statement.setString(12, plan.origin() == null ? null : json.writeValueAsString(plan.origin()));
 			return statement;
 		}, key);
 		long id = key.getKey().longValue();
@@ -232,7 +233,8 @@ class PlanStore {
 				list(row.getString("notes")), approvals, instant(row, "apply_after"), row.getString("apply_requested_by"),
 				instant(row, "apply_started_at"), instant(row, "finished_at"), row.getBoolean("cancel_requested"),
 				row.getString("failure"), drift == null ? null : list(drift), (Long) row.getObject("reverse_of"),
-				row.getLong("version"), Progress.of(steps.stream().map(StepView::state).toList()), steps);
+				row.getLong("version"), Progress.of(steps.stream().map(StepView::state).toList()), steps,
+				origin(row.getString("origin")));
 	}
 
 	private PlanSummary summary(ResultSet row) throws SQLException {
@@ -244,6 +246,10 @@ class PlanStore {
 				(Long) row.getObject("cluster_id"), PlanState.of(row.getString("state")), row.getString("author"),
 				instant(row, "created_at"), instant(row, "expires_at"), row.getString("approved_by"),
 				(Long) row.getObject("reverse_of"), Progress.of(states));
+	}
+
+	private @Nullable PlanOrigin origin(@Nullable String text) {
+		return text == null ? null : json.readValue(text, PlanOrigin.class);
 	}
 
 	private String operation(StepOperation operation) {

@@ -19,14 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param applyAfter the time chosen at approval, null when the plan starts on request
  * @param cancelRequested whether cancellation was asked while it was applying
  * @param remainingDrift what the observation after apply still found different, null until then
+ * @param meshName the mesh's name, null for a plan made from a diagnosis of a cluster outside any mesh
  * @param reverseOf the plan whose applied steps this one undoes
+ * @param origin the diagnosis it was made from, null for a plan computed from desired state
  */
-public record PlanView(long id, @Nullable Long meshId, String meshName, @Nullable Long clusterId, PlanState state,
+public record PlanView(long id, @Nullable Long meshId, @Nullable String meshName, @Nullable Long clusterId, PlanState state,
 		String author, Instant createdAt, Instant updatedAt, @Nullable Instant expiresAt,
 		Map<Long, String> baseRevision, List<String> notes, List<Approval> approvals, @Nullable Instant applyAfter,
 		@Nullable String applyRequestedBy, @Nullable Instant applyStartedAt, @Nullable Instant finishedAt,
 		boolean cancelRequested, @Nullable String failure, @Nullable List<String> remainingDrift,
-		@Nullable Long reverseOf, long version, Progress progress, List<StepView> steps) {
+		@Nullable Long reverseOf, long version, Progress progress, List<StepView> steps,
+		@Nullable PlanOrigin origin) {
 
 	/**
 	 * @param decision {@code approved} or {@code rejected}
@@ -35,7 +38,14 @@ public record PlanView(long id, @Nullable Long meshId, String meshName, @Nullabl
 	public record Approval(String admin, String decision, Instant at, @Nullable String reason) {
 	}
 
-	/** The names of the clusters the steps touch, in the order they first appear. */
+	/** What the plan is for, as its name shows it: its mesh, or its one cluster when it has no mesh. */
+	public String scope() {
+		if (meshName != null) {
+			return meshName;
+		}
+		return (clusterId != null) ? clusterName(clusterId) : "no mesh";
+	}
+
 	/** A cluster of the plan by its name, which its steps give, or by its id when no step names it. */
 	public String clusterName(long clusterId) {
 		return steps.stream()
@@ -45,6 +55,7 @@ public record PlanView(long id, @Nullable Long meshId, String meshName, @Nullabl
 			.orElse("cluster " + clusterId);
 	}
 
+	/** The names of the clusters the steps touch, in the order they first appear. */
 	public List<String> clustersTouched() {
 		Set<String> names = new LinkedHashSet<>();
 		steps.forEach(step -> names.add(step.clusterName()));

@@ -13,6 +13,7 @@ import io.tfmesh.fabric.tf.NetworkIpam;
 import io.tfmesh.fabric.tf.NetworkPolicy;
 import io.tfmesh.fabric.tf.TfObject;
 import io.tfmesh.fabric.tf.VirtualNetwork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a worker does to carry a step out, stored with the step. Every operation is stated as the
@@ -48,8 +49,15 @@ public sealed interface StepOperation {
 	 * Every pod of the DaemonSet that was created before the step first started is deleted once,
 	 * so that its controller starts one that reads the new settings. Pods created after that
 	 * are the restarted ones and are left alone.
+	 *
+	 * @param node the one node whose pod restarts, null for every node's
 	 */
-	record RestartPods(String namespace, String daemonSet) implements StepOperation {
+	record RestartPods(String namespace, String daemonSet, @Nullable String node) implements StepOperation {
+
+		public RestartPods(String namespace, String daemonSet) {
+			this(namespace, daemonSet, null);
+		}
+
 	}
 
 	/** The selectorless Service and its EndpointSlices end as given. */

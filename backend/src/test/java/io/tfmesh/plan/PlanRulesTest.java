@@ -31,7 +31,7 @@ class PlanRulesTest {
 	static PlanView plan(PlanState state, String author, @Nullable Instant expiresAt, @Nullable Instant applyAfter) {
 		return new PlanView(7, 1L, "prod", null, state, author, SATURDAY_3AM, SATURDAY_3AM, expiresAt, Map.of(1L, "r1"),
 				List.of(), List.of(), applyAfter, null, null, null, false, null, null, null, 3,
-				Progress.of(List.of()), List.of());
+				Progress.of(List.of()), List.of(), null);
 	}
 
 	static PlanView pending(String author) {

@@ -16,6 +16,7 @@ import io.tfmesh.fabric.tf.NetworkPolicy.PolicyRule;
 import io.tfmesh.fabric.tf.NetworkPolicy.PortRange;
 import io.tfmesh.fabric.tf.VirtualNetwork;
 import io.tfmesh.fabric.tf.VirtualNetwork.IpamRef;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ class StepOperationJsonTest {
 				new StepOperation.SetConfigMapKeys("kube-system", "env",
 						Map.of("KUBERNETES_POD_SUBNETS", "10.48.0.0/16"), List.of("OLD")),
 				new StepOperation.RestartPods("kube-system", "contrail-kube-manager"),
+				new StepOperation.RestartPods("kube-system", "contrail-controller-control", "k8s-master"),
 				new StepOperation.ImportService(new ServiceExport("frontend", "orders-gcp-west",
 						List.of(new ServicePort("http", "TCP", 8080, 8080)), List.of("10.112.0.10"),
 						Map.of("tfmesh.io/intent", "1"))),
@@ -66,6 +68,14 @@ class StepOperationJsonTest {
 		String text = JSON.writeValueAsString(operation);
 
 		assertThat(JSON.readValue(text, StepOperation.class)).isEqualTo(operation);
+	}
+
+	@Test
+	void aRestartStoredBeforeItCouldNameANodeRestartsEveryNode() {
+		String stored = "{\"kind\": \"restart-pods\", \"namespace\": \"kube-system\", \"daemonSet\": \"contrail-agent\"}";
+
+		assertThat(JSON.readValue(stored, StepOperation.class))
+			.isEqualTo(new StepOperation.RestartPods("kube-system", "contrail-agent", null));
 	}
 
 }

@@ -206,6 +206,10 @@ class DashboardAccessMatrixIT extends IntegrationTestSupport {
 				page("/clusters/{id}/health/panel", VIEWER, Map.of("id", cluster)),
 				form("/clusters/{id}/observe", OPERATOR, caller -> request(Map.of("id", createCluster()), Map.of()),
 						redirectTo("/clusters/{id}")),
+				// FixPlanPageController: a cluster never read has no finding open, so the plan is refused
+				form("/clusters/{id}/diagnoses/{code}/plan", ADMIN,
+						caller -> request(Map.of("id", createCluster(), "code", "no-bgp-configuration-for-self"), Map.of()),
+						refusedOn("/clusters/{id}/health", "is open in cluster")),
 
 				// MeshPageController
 				page("/meshes", VIEWER),

@@ -1,6 +1,7 @@
 package io.tfmesh.health.web;
 
 import io.tfmesh.health.ServedReading;
+import io.tfmesh.health.diagnose.Finding;
 
 /** How the health pages name ages and the places of services' lines. */
 public final class Ages {
@@ -26,6 +27,12 @@ public final class Ages {
 	public static String anchor(ServedReading reading) {
 		return ("svc-" + reading.node() + "-" + reading.pod() + "-" + reading.service()).replaceAll("[^A-Za-z0-9_-]",
 				"-");
+	}
+
+	/** Where a finding is on its cluster's health page. */
+	public static String anchor(Finding finding) {
+		return ("finding-" + finding.code() + (finding.node() == null ? "" : "-" + finding.node()))
+			.replaceAll("[^A-Za-z0-9_-]", "-");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.tfmesh.health.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +9,9 @@ import io.tfmesh.health.ClusterHealth;
 import io.tfmesh.health.FleetHealth;
 import io.tfmesh.health.HealthService;
 import io.tfmesh.health.ServedReading;
+import io.tfmesh.health.diagnose.DiagnosisService;
+import io.tfmesh.health.diagnose.Finding;
+import io.tfmesh.system.error.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -26,8 +31,11 @@ public class FleetOverview {
 
 	private final HealthService health;
 
-	FleetOverview(HealthService health) {
+	private final DiagnosisService diagnoses;
+
+	FleetOverview(HealthService health, DiagnosisService diagnoses) {
 		this.health = health;
+		this.diagnoses = diagnoses;
 	}
 
 	Fleet fleet() {
@@ -38,7 +46,32 @@ public class FleetOverview {
 			.map(needy -> new Attention(needy.clusterId(), needy.clusterName(), needy.reading(),
 					Ages.anchor(needy.reading())))
 			.toList();
-		return new Fleet(tiles, fleet.clusters(), fleet.unhealthy(), attention, fleet.attentionTotal());
+		List<Cause> causes = new ArrayList<>();
+		// the causes of the clusters listed as needing attention, the worst first: a bounded number
+		Map<Long, String> needy = new LinkedHashMap<>();
+		attention.forEach(a -> needy.putIfAbsent(a.clusterId(), a.clusterName()));
+		for (Map.Entry<Long, String> cluster : needy.entrySet()) {
+			if (causes.size() >= ATTENTION) {
+				break;
+			}
+			causes.addAll(causes(cluster.getKey(), cluster.getValue()));
+		}
+		return new Fleet(tiles, fleet.clusters(), fleet.unhealthy(), attention, fleet.attentionTotal(),
+				causes.subList(0, Math.min(ATTENTION, causes.size())));
+	}
+
+	/** The open findings of a cluster that needs attention: what its health page names as causes. */
+	private List<Cause> causes(long clusterId, String clusterName) {
+		try {
+			return diagnoses.findings(clusterId)
+				.stream()
+				.map(finding -> new Cause(clusterId, clusterName, finding, Ages.anchor(finding)))
+				.toList();
+		}
+		catch (NotFoundException ex) {
+			// deleted while the page was drawn
+			return List.of();
+		}
 	}
 
 	private static Tile tile(ClusterHealth cluster) {
@@ -53,8 +86,10 @@ public class FleetOverview {
 	 * @param clusters how many clusters there are
 	 * @param attention the first {@value #ATTENTION} services needing attention, the worst first
 	 * @param attentionTotal how many services need attention in all
+	 * @param causes the open findings of the clusters that need attention, as their diagnoses name them
 	 */
-	public record Fleet(List<Tile> tiles, long clusters, long unhealthy, List<Attention> attention, long attentionTotal) {
+	public record Fleet(List<Tile> tiles, long clusters, long unhealthy, List<Attention> attention, long attentionTotal,
+			List<Cause> causes) {
 	}
 
 	/**
@@ -63,6 +98,10 @@ public class FleetOverview {
 	 */
 	public record Tile(long clusterId, String name, String worstState, Map<String, Long> counts, boolean healthy,
 			String verdict, int readings, @Nullable Long oldestAgeSeconds) {
+	}
+
+	/** @param anchor the finding's place on the cluster's health page */
+	public record Cause(long clusterId, String clusterName, Finding finding, String anchor) {
 	}
 
 	/** @param anchor the reading's place on the cluster's health page */
