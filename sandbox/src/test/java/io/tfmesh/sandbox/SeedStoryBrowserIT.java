@@ -86,7 +86,7 @@ class SeedStoryBrowserIT {
 			browser.click("save");
 			browser.waitForText("Mesh seed was created.");
 			browser.click("plan-addresses");
-			browser.waitForText("block(s) allocated or kept");
+			browser.waitForText("allocated or kept");
 			String members = browser.textOf(By.id("members"));
 			String awsPod = block(members, "aws-east", "pod");
 			String gcpPod = block(members, "gcp-west", "pod");
