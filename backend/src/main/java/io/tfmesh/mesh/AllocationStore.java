@@ -65,13 +65,6 @@ class AllocationStore {
 			.findFirst();
 	}
 
-	Optional<AllocationView> ofCluster(long meshId, long clusterId, Kind kind) {
-		return jdbc.query(SELECT + " WHERE a.mesh_id = ? AND a.cluster_id = ? AND a.kind = ?", this::allocation, meshId,
-				clusterId, kind.id())
-			.stream()
-			.findFirst();
-	}
-
 	/** The blocks of the mesh that overlap any of these ranges: all the planner needs to look at. */
 	List<Cidr> taken(long meshId, List<Cidr> within) {
 		if (within.isEmpty()) {
