@@ -2,6 +2,7 @@ package io.tfmesh.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,32 @@ public class AuditLog {
 				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", Timestamp.from(clock.instant()), currentActor(),
 				action.json(), objectType, String.valueOf(objectId), objectName, toJson(before, new String[0]),
 				toJson(after, changedSecrets));
+	}
+
+	/**
+	 * Creates an object and records its creation in one statement, for changes made often
+	 * enough that a round trip each counts; the entry is the one {@link #record} writes.
+	 * @param insert an {@code INSERT ... RETURNING id} of the object, with its arguments
+	 * @param after the object's public view
+	 * @return the object's id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long recordCreated(String insert, Object[] insertArguments, String objectType, String objectName,
+			Object after) {
+		Object[] arguments = Arrays.copyOf(insertArguments, insertArguments.length + 6);
+		Object[] entry = { Timestamp.from(clock.instant()), currentActor(), AuditAction.CREATE.json(), objectType,
+				objectName, toJson(after, new String[0]) };
+		System.arraycopy(entry, 0, arguments, insertArguments.length, entry.length);
+		Long id = jdbc.queryForObject("""
+				WITH created AS (%s),
+				entry AS (INSERT INTO audit_event (at, actor, action, object_type, object_id, object_name, before_state,
+				                                   after_state)
+				          SELECT ?, ?, ?, ?, id::text, ?, NULL, ?::jsonb FROM created)
+				SELECT id FROM created""".formatted(insert), Long.class, arguments);
+		if (id == null) {
+			throw new IllegalStateException("The insert returned no id: " + insert);
+		}
+		return id;
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tfmesh.mesh.planner.AddressSpace;
 import io.tfmesh.net.Cidr;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,11 +15,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * not read and parse every block of a large mesh again.
  *
  * <p>A kept space is used only while the mesh's blocks are what they were when it was kept:
- * their number and highest id, read again before each use (ids only grow, and blocks are
- * never changed in place, so any insert or delete changes one or the other). It is taken out
- * while a transaction allocates from it and put back only when that transaction commits with
- * no other change to the mesh's blocks than its own; PostgreSQL's exclusion constraint stays
- * the guard against overlaps in any case.
+ * PostgreSQL counts every change to a mesh's blocks, whoever makes it (the
+ * {@code allocation_changes} row of the mesh), and the count is read again under the mesh's
+ * lock before each use. A space is taken out while a transaction allocates from it and put
+ * back when that transaction commits, expecting the count to have grown by its own blocks only;
+ * a change by anybody else makes the next allocation read the blocks again. PostgreSQL's
+ * exclusion constraint stays the guard against overlaps in any case.
  */
 class AddressSpaces {
 
@@ -35,13 +35,13 @@ class AddressSpaces {
 	/**
 	 * The space of the blocks in these pools, for the current transaction, which holds the
 	 * mesh's lock.
+	 * @param changes how often the mesh's blocks changed, read under that lock
 	 */
-	Lease lease(long meshId, List<Cidr> pools) {
-		BlocksFingerprint before = allocations.fingerprint(meshId);
+	Lease lease(long meshId, List<Cidr> pools, long changes) {
 		Kept found = kept.remove(meshId);
-		AddressSpace space = (found != null && found.fingerprint().equals(before) && found.pools().equals(pools))
+		AddressSpace space = (found != null && found.changes() == changes && found.pools().equals(pools))
 				? found.space() : AddressSpace.of(allocations.taken(meshId, pools));
-		Lease lease = new Lease(meshId, pools, before, space);
+		Lease lease = new Lease(meshId, pools, changes, space);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(lease);
 		}
@@ -53,16 +53,7 @@ class AddressSpaces {
 		return kept.size();
 	}
 
-	/** The number of a mesh's blocks and their highest id. */
-	record BlocksFingerprint(long count, long maxId) {
-
-		BlocksFingerprint inserted(long id) {
-			return new BlocksFingerprint(count + 1, Math.max(maxId, id));
-		}
-
-	}
-
-	private record Kept(BlocksFingerprint fingerprint, List<Cidr> pools, AddressSpace space) {
+	private record Kept(long changes, List<Cidr> pools, AddressSpace space) {
 	}
 
 	/** A space taken out for one transaction; the blocks it inserts are recorded with {@link #inserted}. */
@@ -74,14 +65,12 @@ class AddressSpaces {
 
 		private final AddressSpace space;
 
-		private BlocksFingerprint expected;
+		private long expected;
 
-		private @Nullable BlocksFingerprint committed;
-
-		private Lease(long meshId, List<Cidr> pools, BlocksFingerprint before, AddressSpace space) {
+		private Lease(long meshId, List<Cidr> pools, long changes, AddressSpace space) {
 			this.meshId = meshId;
 			this.pools = pools;
-			this.expected = before;
+			this.expected = changes;
 			this.space = space;
 		}
 
@@ -89,22 +78,14 @@ class AddressSpaces {
 			return space;
 		}
 
-		/** A block of this space was inserted with this id (and taken in the space). */
-		void inserted(long id) {
-			expected = expected.inserted(id);
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			committed = allocations.fingerprint(meshId);
+		/** A block of this space was inserted (and taken in the space). */
+		void inserted() {
+			expected++;
 		}
 
 		@Override
 		public void afterCommit() {
-			// another writer changed the mesh's blocks meanwhile: the next allocation reads them again
-			if (expected.equals(committed)) {
-				kept.put(meshId, new Kept(expected, pools, space));
-			}
+			kept.put(meshId, new Kept(expected, pools, space));
 		}
 
 	}

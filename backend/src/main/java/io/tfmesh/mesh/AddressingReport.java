@@ -65,8 +65,8 @@ class AddressingReport {
 	@Transactional(readOnly = true)
 	MeshAddressing report(long meshId, PageQuery page) {
 		meshes.header(meshId);
-		// the mesh's version covers its pools; blocks are only ever inserted and deleted
-		String inputs = meshStore.conflictInputs(meshId) + "|" + allocations.fingerprint(meshId);
+		// the mesh's version covers its pools
+		String inputs = meshStore.conflictInputs(meshId) + "|" + allocations.changes(meshId);
 		Drawn cached = drawn.get(meshId);
 		List<PoolUsage> pools;
 		if (cached != null && cached.inputs().equals(inputs)) {

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -145,25 +147,33 @@ public class AllocationService {
 				return earlier.get();
 			}
 		}
-		if (!meshStore.lock(meshId)) {
-			throw new NotFoundException(MeshService.KIND, meshId);
-		}
-		if (meshStore.underlaysChanged(meshId)) {
+		meshStore.acquire(meshId);
+		MeshStore.Allocating start = allocating(meshId);
+		if (start.underlaysChanged()) {
 			meshes.syncUnderlays(meshId);
+			start = allocating(meshId);
 		}
-		MeshView mesh = meshStore.header(meshId).orElseThrow(() -> new NotFoundException(MeshService.KIND, meshId));
+		MeshView mesh = start.mesh();
 		List<MemberView> members = members(mesh, meshStore.members(meshId, request.clusterIds()), request);
 		List<Cidr> pools = request.kinds().stream().map(kind -> Cidr.parse(mesh.pool(kind).cidr())).toList();
-		AddressSpaces.Lease space = spaces.lease(meshId, pools);
+		AddressSpaces.Lease space = spaces.lease(meshId, pools, start.blockChanges());
 		Set<Long> usedAsns = request.asn() ? new HashSet<>(meshStore.usedAsns(meshId)) : new HashSet<>();
+		List<Long> clusterIds = members.stream().map(MemberView::clusterId).toList();
+		Map<Long, ObservedState> observed = observations.latest(clusterIds);
+		Map<Long, Map<Kind, Held>> held = new HashMap<>();
+		for (AllocationView block : allocations.ofClusters(meshId, clusterIds)) {
+			held.computeIfAbsent(block.clusterId(), id -> new EnumMap<>(Kind.class))
+				.put(block.kind(), new Held(block.id(), block.cidr()));
+		}
 		List<ClusterAllocation> results = new ArrayList<>();
 		for (MemberView member : members) {
-			Optional<ObservedState> observed = observations.latest(member.clusterId());
+			ObservedState state = observed.get(member.clusterId());
+			Map<Kind, Held> ofMember = held.computeIfAbsent(member.clusterId(), id -> new EnumMap<>(Kind.class));
 			List<Decision> decisions = new ArrayList<>();
 			for (Kind kind : request.kinds()) {
-				decisions.add(allocate(mesh, member, kind, observed.orElse(null), request, space));
+				decisions.add(allocate(mesh, member, kind, state, request, space, ofMember));
 			}
-			AsnDecision asn = request.asn() ? asn(mesh, member, observed.orElse(null), usedAsns) : null;
+			AsnDecision asn = request.asn() ? asn(mesh, member, state, usedAsns) : null;
 			results.add(new ClusterAllocation(member.clusterId(), member.clusterName(), decisions, asn));
 		}
 		AllocationResult result = new AllocationResult(meshId, results);
@@ -176,13 +186,29 @@ public class AllocationService {
 		return result;
 	}
 
+	private MeshStore.Allocating allocating(long meshId) {
+		return meshStore.allocating(meshId).orElseThrow(() -> new NotFoundException(MeshService.KIND, meshId));
+	}
+
+	/**
+	 * @param held the member's blocks by kind, read before and taken here, so that a kind asked
+	 * twice is allocated once
+	 */
 	private Decision allocate(MeshView mesh, MemberView member, Kind kind, @Nullable ObservedState observed,
+			AllocationRequest request, AddressSpaces.Lease lease, Map<Kind, Held> held) {
+		AddressSpace space = lease.space();
+		Held existing = held.get(kind);
+		if (existing != null) {
+			return new Decision(kind, existing.cidr(), "existing", "allocated earlier", existing.id());
+		}
+		Decision decision = plan(mesh, member, kind, observed, request, lease);
+		held.put(kind, new Held(decision.allocationId(), decision.cidr()));
+		return decision;
+	}
+
+	private Decision plan(MeshView mesh, MemberView member, Kind kind, @Nullable ObservedState observed,
 			AllocationRequest request, AddressSpaces.Lease lease) {
 		AddressSpace space = lease.space();
-		Optional<AllocationView> existing = allocations.ofCluster(mesh.id(), member.clusterId(), kind);
-		if (existing.isPresent()) {
-			return new Decision(kind, existing.get().cidr(), "existing", "allocated earlier", existing.get().id());
-		}
 		PoolView pool = mesh.pool(kind);
 		Cidr supernet = Cidr.parse(pool.cidr());
 		CurrentCidrs.Decision current = CurrentCidrs.decide(observed, kind, supernet, space);
@@ -199,14 +225,19 @@ public class AllocationService {
 
 	private Decision take(MeshView mesh, MemberView member, Kind kind, Cidr cidr, AddressSpaces.Lease lease,
 			String decision, String reason) {
-		long id = allocations.insert(mesh.id(), kind, member.clusterId(), null, cidr, "", clock.instant(),
-				AuditLog.currentActor());
+		AllocationStore.MemberBlock block = allocations.memberBlock(mesh.id(), kind, member.clusterId(), cidr,
+				clock.instant(), AuditLog.currentActor());
+		// the block and its audit entry in one round trip
+		long id = audit.recordCreated(block.sql(), block.arguments(), "allocation",
+				member.clusterName() + " " + kind.id() + " " + cidr, Map.of("mesh", mesh.name(), "cluster",
+						member.clusterName(), "kind", kind.id(), "cidr", cidr.toString(), "decision", decision));
 		lease.space().take(cidr);
-		lease.inserted(id);
-		audit.record(AuditAction.CREATE, "allocation", id, member.clusterName() + " " + kind.id() + " " + cidr, null,
-				Map.of("mesh", mesh.name(), "cluster", member.clusterName(), "kind", kind.id(), "cidr", cidr.toString(),
-						"decision", decision));
+		lease.inserted();
 		return new Decision(kind, cidr.toString(), decision, reason, id);
+	}
+
+	/** A block a member holds. */
+	private record Held(long id, String cidr) {
 	}
 
 	private AsnDecision asn(MeshView mesh, MemberView member, @Nullable ObservedState observed, Set<Long> used) {

@@ -65,13 +65,6 @@ class AllocationStore {
 			.findFirst();
 	}
 
-	Optional<AllocationView> ofCluster(long meshId, long clusterId, Kind kind) {
-		return jdbc.query(SELECT + " WHERE a.mesh_id = ? AND a.cluster_id = ? AND a.kind = ?", this::allocation, meshId,
-				clusterId, kind.id())
-			.stream()
-			.findFirst();
-	}
-
 	/** The blocks of the mesh that overlap any of these ranges: all the planner needs to look at. */
 	List<Cidr> taken(long meshId, List<Cidr> within) {
 		if (within.isEmpty()) {
@@ -85,12 +78,13 @@ class AllocationStore {
 	}
 
 	/**
-	 * Changes whenever a block of the mesh is taken or given back: blocks are never updated, and
-	 * a new one has a higher id than any before it.
+	 * How often the mesh's blocks changed: PostgreSQL counts every insert, update and delete,
+	 * whoever makes it (migration V18).
 	 */
-	AddressSpaces.BlocksFingerprint fingerprint(long meshId) {
-		return jdbc.queryForObject("SELECT count(*), coalesce(max(id), 0) FROM allocation WHERE mesh_id = ?",
-				(row, i) -> new AddressSpaces.BlocksFingerprint(row.getLong(1), row.getLong(2)), meshId);
+	long changes(long meshId) {
+		List<Long> changes = jdbc.queryForList("SELECT changes FROM allocation_changes WHERE mesh_id = ?", Long.class,
+				meshId);
+		return changes.isEmpty() ? 0 : changes.get(0);
 	}
 
 	List<Cidr> taken(long meshId) {
@@ -98,6 +92,17 @@ class AllocationStore {
 			.stream()
 			.map(Cidr::parse)
 			.toList();
+	}
+
+	/** A member's block as {@link #insert} writes it, for a statement that also does more; it returns the id. */
+	record MemberBlock(String sql, Object[] arguments) {
+	}
+
+	MemberBlock memberBlock(long meshId, Kind kind, long clusterId, Cidr cidr, Instant now, String actor) {
+		return new MemberBlock("""
+				INSERT INTO allocation (mesh_id, kind, cluster_id, cloud_id, cidr, note, created_at, created_by)
+				VALUES (?, ?, ?, NULL, ?::cidr, '', ?, ?) RETURNING id""",
+				new Object[] { meshId, kind.id(), clusterId, cidr.toString(), Timestamp.from(now), actor });
 	}
 
 	/** @throws org.springframework.dao.DataIntegrityViolationException when it overlaps a block of the mesh */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,22 @@ class MeshStore {
 	private static final String MEMBERS = """
 			SELECT mm.cluster_id, c.name AS cluster_name, cl.id AS cloud_id, cl.name AS cloud_name, mm.asn, mm.joined_at
 			FROM mesh_member mm JOIN cluster c ON c.id = mm.cluster_id JOIN cloud cl ON cl.id = c.cloud_id""";
+
+	/**
+	 * The underlays a mesh's member clouds have ({@code wanted}) and those it reserves
+	 * ({@code reserved}), both parameterised by the mesh's id. It goes cloud by cloud and stops
+	 * at a cloud's first member, so a mesh of thousands of members in a few clouds costs a few
+	 * index probes, not a join of every member.
+	 */
+	private static final String UNDERLAYS = """
+			wanted AS (
+			  SELECT cl.id AS cloud_id, u.cidr
+			  FROM cloud cl
+			  CROSS JOIN LATERAL (SELECT 1 FROM cluster c JOIN mesh_member mm ON mm.cluster_id = c.id
+			                      WHERE c.cloud_id = cl.id AND mm.mesh_id = ? LIMIT 1) AS member
+			  CROSS JOIN LATERAL unnest(cl.underlay_cidrs) AS u(cidr)),
+			reserved AS (SELECT cloud_id, cidr::text AS cidr FROM allocation WHERE mesh_id = ? AND kind = 'underlay')
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -117,8 +134,60 @@ class MeshStore {
 	 * @return whether the mesh exists
 	 */
 	boolean lock(long meshId) {
-		jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", meshId);
+		acquire(meshId);
 		return !jdbc.queryForList("SELECT id FROM mesh WHERE id = ?", Long.class, meshId).isEmpty();
+	}
+
+	/** {@link #lock} for work that reads the mesh next, and so learns then whether it exists. */
+	void acquire(long meshId) {
+		jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", meshId);
+	}
+
+	/**
+	 * What allocating in a mesh starts from.
+	 *
+	 * @param mesh the mesh with its pools, without its members
+	 * @param blockChanges how often the mesh's blocks changed
+	 * @param underlaysChanged whether its underlay reservations differ from its member clouds'
+	 * underlays ({@link #underlaysChanged})
+	 */
+	record Allocating(MeshView mesh, long blockChanges, boolean underlaysChanged) {
+	}
+
+	/** What allocating starts from, in one statement; empty when there is no such mesh. */
+	Optional<Allocating> allocating(long meshId) {
+		return jdbc.query("WITH " + UNDERLAYS + """
+				, underlays AS MATERIALIZED (
+				  SELECT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM reserved)
+				      OR EXISTS (SELECT * FROM reserved EXCEPT SELECT * FROM wanted) AS changed)
+				SELECT m.*, p.kind AS pool_kind, p.cidr::text AS pool_cidr, p.default_prefix_length AS pool_prefix_length,
+				       coalesce(ac.changes, 0) AS block_changes, underlays.changed AS underlays_changed
+				FROM mesh m CROSS JOIN underlays LEFT JOIN allocation_changes ac ON ac.mesh_id = m.id
+				LEFT JOIN mesh_pool p ON p.mesh_id = m.id
+				WHERE m.id = ?
+				ORDER BY CASE p.kind WHEN 'pod' THEN 0 WHEN 'service' THEN 1 ELSE 2 END""", rows -> {
+			if (!rows.next()) {
+				return Optional.<Allocating>empty();
+			}
+			// one row per pool, each with the mesh's columns
+			MeshView mesh = new MeshView(meshId, rows.getString("name"), rows.getString("description"),
+					rows.getLong("asn_min"), rows.getLong("asn_max"), List.of(), List.of(),
+					rows.getTimestamp("created_at").toInstant(), rows.getTimestamp("updated_at").toInstant(),
+					rows.getLong("version"), rows.getBoolean("apply_on_approval"), changeWindow(rows));
+			long changes = rows.getLong("block_changes");
+			boolean underlaysChanged = rows.getBoolean("underlays_changed");
+			List<PoolView> pools = new ArrayList<>();
+			do {
+				if (rows.getString("pool_kind") != null) {
+					pools.add(new PoolView(Kind.of(rows.getString("pool_kind")), rows.getString("pool_cidr"),
+							rows.getInt("pool_prefix_length")));
+				}
+			}
+			while (rows.next());
+			return Optional.of(new Allocating(new MeshView(mesh.id(), mesh.name(), mesh.description(), mesh.asnMin(),
+					mesh.asnMax(), List.copyOf(pools), List.of(), mesh.createdAt(), mesh.updatedAt(), mesh.version(),
+					mesh.applyOnApproval(), mesh.changeWindow()), changes, underlaysChanged));
+		}, meshId, meshId, meshId);
 	}
 
 	/** The mesh with its pools but without its members, for work that concerns a few of them. */
@@ -233,19 +302,10 @@ class MeshStore {
 
 	/**
 	 * Whether the underlay reservations of the mesh differ from its member clouds' underlays
-	 * as they are now; one query, so that allocating needs no sync when nothing changed. It
-	 * goes cloud by cloud and stops at a cloud's first member, so a mesh of thousands of members
-	 * in a few clouds costs a few index probes, not a join of every member.
+	 * as they are now; one query, so that a change of members needs no sync when nothing changed.
 	 */
 	boolean underlaysChanged(long meshId) {
-		Boolean changed = jdbc.queryForObject("""
-				WITH wanted AS (
-				  SELECT cl.id AS cloud_id, u.cidr
-				  FROM cloud cl
-				  CROSS JOIN LATERAL (SELECT 1 FROM cluster c JOIN mesh_member mm ON mm.cluster_id = c.id
-				                      WHERE c.cloud_id = cl.id AND mm.mesh_id = ? LIMIT 1) AS member
-				  CROSS JOIN LATERAL unnest(cl.underlay_cidrs) AS u(cidr)),
-				reserved AS (SELECT cloud_id, cidr::text AS cidr FROM allocation WHERE mesh_id = ? AND kind = 'underlay')
+		Boolean changed = jdbc.queryForObject("WITH " + UNDERLAYS + """
 				SELECT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM reserved)
 				    OR EXISTS (SELECT * FROM reserved EXCEPT SELECT * FROM wanted)""", Boolean.class, meshId, meshId);
 		return Boolean.TRUE.equals(changed);

@@ -179,7 +179,7 @@ class AllocationBackoffIT extends IntegrationTestSupport {
 	private boolean anInsertWaitsForALock() {
 		Long waiting = jdbc.queryForObject("""
 				SELECT count(*) FROM pg_stat_activity
-				WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO allocation%'""", Long.class);
+				WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO allocation (%'""", Long.class);
 		return waiting != null && waiting > 0;
 	}
 
