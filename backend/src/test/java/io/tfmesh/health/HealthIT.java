@@ -3,8 +3,6 @@ package io.tfmesh.health;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,11 +16,10 @@ import io.tfmesh.emulator.LoopbackNetworks;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
-import io.tfmesh.emulator.kubernetes.KubernetesSeed;
-import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
+import io.tfmesh.support.TwoNodeCluster;
 import io.tfmesh.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +45,7 @@ class HealthIT extends HealthApplicationSupport {
 
 	private static final String WORKER = NETWORK + ".0.2";
 
-	private static final List<String> CONTROLLER_PODS = List.of("control", "config", "kubernetes", "analytics",
-			"database", "config-database", "webui", "vrouter", "analytics-alarm", "analytics-snmp");
+	private static TwoNodeCluster cluster;
 
 	private static EmulatedKubernetes kubernetes;
 
@@ -68,26 +63,16 @@ class HealthIT extends HealthApplicationSupport {
 
 	@BeforeAll
 	static void startCluster() throws Exception {
-		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "health-cluster-");
-		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
-		kubernetes.seed(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.112.0.0/12", "cluster.local",
-				List.of(new SeedNode("k8s-master", MASTER, List.of("control-plane", "opencontrail.org/controller")),
-						new SeedNode("k8s-worker", WORKER, List.of("opencontrail.org/vrouter"))),
-				Map.of("CONTROLLER_NODES", MASTER, "VROUTER_GATEWAY", "10.0.0.1"),
-				KubernetesSeed.kubeManagerConfig(MASTER)));
-		tungstenFabric = TfConfigApiEmulator.start("127.0.0.1", 0, state.resolve("tf.json"), JsonMapper.builder().build());
-		List<SandeshProcess> services = new ArrayList<>();
-		CONTROLLER_PODS.forEach(pod -> services.addAll(SandeshProcess.ofPod(pod)));
-		master = IntrospectEmulator.start(MASTER, "k8s-master", services);
-		worker = IntrospectEmulator.start(WORKER, "k8s-worker", SandeshProcess.ofPod("vrouter"), List.of(MASTER));
+		cluster = TwoNodeCluster.start("health-cluster", MASTER, WORKER, TwoNodeCluster.CONTROLLER_PODS);
+		kubernetes = cluster.kubernetes;
+		tungstenFabric = cluster.tungstenFabric;
+		master = cluster.master;
+		worker = cluster.worker;
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		worker.close();
-		master.close();
-		tungstenFabric.close();
-		kubernetes.close();
+		cluster.close();
 	}
 
 	@BeforeEach

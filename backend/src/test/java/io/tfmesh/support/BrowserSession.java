@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -188,7 +190,7 @@ public final class BrowserSession implements AutoCloseable {
 
 	/** The page's text, read again when a navigation replaced the page while it was being read. */
 	public String text() {
-		return patiently().until(d -> d.findElement(By.tagName("body")).getText());
+		return patiently().until(d -> unlessReplaced(() -> d.findElement(By.tagName("body")).getText()));
 	}
 
 	/** Whether the loaded page has the element, without waiting for it to appear. */
@@ -203,7 +205,7 @@ public final class BrowserSession implements AutoCloseable {
 	}
 
 	public String textOf(By locator) {
-		return patiently().until(d -> d.findElement(locator).getText());
+		return patiently().until(d -> unlessReplaced(() -> d.findElement(locator).getText()));
 	}
 
 	public void waitForText(String text) {
@@ -213,6 +215,23 @@ public final class BrowserSession implements AutoCloseable {
 	/** Waits until the script's expression is true in the page. */
 	public void waitFor(String condition) {
 		patiently().until(d -> Boolean.TRUE.equals(script("return Boolean(" + condition + ")")));
+	}
+
+	/**
+	 * Reads the element, or null when a live panel replaced it while it was being read: Chromium
+	 * then says the node does not belong to the document, which Selenium does not report as a
+	 * stale element.
+	 */
+	private static @Nullable String unlessReplaced(Supplier<String> read) {
+		try {
+			return read.get();
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return null;
+			}
+			throw ex;
+		}
 	}
 
 	private WebDriverWait patiently() {

@@ -1,11 +1,8 @@
 package io.tfmesh.health.fix;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,20 +16,18 @@ import io.tfmesh.emulator.LoopbackNetworks;
 import io.tfmesh.emulator.introspect.IntrospectEmulator;
 import io.tfmesh.emulator.introspect.SandeshProcess;
 import io.tfmesh.emulator.kubernetes.EmulatedKubernetes;
-import io.tfmesh.emulator.kubernetes.KubernetesSeed;
-import io.tfmesh.emulator.kubernetes.SeedNode;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
 import io.tfmesh.health.HealthApplicationSupport;
 import io.tfmesh.support.Api;
 import io.tfmesh.support.Fixtures;
 import io.tfmesh.support.TestAccount;
+import io.tfmesh.support.TwoNodeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.tfmesh.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +52,8 @@ class FixPlanIT extends HealthApplicationSupport {
 
 	private static final String CODE = "no-bgp-configuration-for-self";
 
+	private static TwoNodeCluster cluster;
+
 	private static EmulatedKubernetes kubernetes;
 
 	private static TfConfigApiEmulator tungstenFabric;
@@ -75,22 +72,11 @@ class FixPlanIT extends HealthApplicationSupport {
 
 	@BeforeAll
 	static void startCluster() throws Exception {
-		Path state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fix-plan-cluster-");
-		kubernetes = EmulatedKubernetes.start("127.0.0.1", 0, state);
-		kubernetes.seed(new KubernetesSeed("v1.28.15", "10.32.0.0/12", "10.112.0.0/12", "cluster.local",
-				List.of(new SeedNode("k8s-master", MASTER, List.of("control-plane", "opencontrail.org/controller")),
-						new SeedNode("k8s-worker", WORKER, List.of("opencontrail.org/vrouter"))),
-				Map.of("CONTROLLER_NODES", MASTER, "VROUTER_GATEWAY", "10.0.0.1"),
-				KubernetesSeed.kubeManagerConfig(MASTER)));
-		tungstenFabric = TfConfigApiEmulator.start("127.0.0.1", 0, state.resolve("tf.json"), JsonMapper.builder().build());
-		tungstenFabric.provisionLikeKubeManager("k8s", List.of("10.32.0.0/12"), List.of("10.112.0.0/12"), List.of());
-		tungstenFabric.provisionControl(ASN, List.of());
-		List<SandeshProcess> services = new ArrayList<>();
-		// every pod of the controller answers, so that the observation is complete
-		List.of("control", "config", "kubernetes", "analytics", "database", "config-database", "webui", "vrouter",
-				"analytics-alarm", "analytics-snmp").forEach(pod -> services.addAll(SandeshProcess.ofPod(pod)));
-		master = IntrospectEmulator.start(MASTER, "k8s-master", services);
-		worker = IntrospectEmulator.start(WORKER, "k8s-worker", SandeshProcess.ofPod("vrouter"), List.of(MASTER));
+		cluster = TwoNodeCluster.start("fix-plan-cluster", MASTER, WORKER, TwoNodeCluster.CONTROLLER_PODS).provisioned(ASN);
+		kubernetes = cluster.kubernetes;
+		tungstenFabric = cluster.tungstenFabric;
+		master = cluster.master;
+		worker = cluster.worker;
 		kubectl = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
 			.withMasterUrl(kubernetes.url())
 			.withOauthToken("any-token")
@@ -101,10 +87,7 @@ class FixPlanIT extends HealthApplicationSupport {
 	@AfterAll
 	static void stopCluster() {
 		kubectl.close();
-		worker.close();
-		master.close();
-		tungstenFabric.close();
-		kubernetes.close();
+		cluster.close();
 	}
 
 	@BeforeEach
