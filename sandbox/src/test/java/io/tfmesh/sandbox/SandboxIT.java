@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.tfmesh.emulator.LoopbackNetworks;
 import io.tfmesh.emulator.tf.TfConfigApiEmulator;
@@ -459,6 +460,49 @@ class SandboxIT {
 				assertThat(e.get("node").asString()).isEqualTo("gcp-west-worker-1");
 				assertThat(e.get("value").asString()).isEqualTo("3.10.0-862.3.2.el7.x86_64");
 			});
+	}
+
+	@Test
+	void contrailStatusOfTheStuckClusterReadsAsOnItsNodesLineForLine() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		assertThat(admin().post("/api/v1/clusters/" + id("gcp-west") + "/health/poll", "").status()).isEqualTo(200);
+
+		String text = admin().get("/api/v1/clusters/" + id("gcp-west") + "/contrail-status").body();
+
+		// per node: its name and a blank line, then per pod its header, its service lines and a blank line
+		List<String> lines = List.of(text.split("\n", -1));
+		Pattern format = Pattern.compile(
+				"Node gcp-west-(master|worker-1)|== Contrail [a-z-]+ ==|[a-z0-9-]+: (active|initializing|inactive|backup"
+						+ "|timeout|unknown)( \\(.+\\))?|");
+		assertThat(lines).as(text).allSatisfy(line -> assertThat(line).matches(format));
+		for (int i = 0; i < lines.size() - 1; i++) {
+			if (lines.get(i).startsWith("Node ")) {
+				assertThat(lines.get(i + 1)).as("after " + lines.get(i)).isEmpty();
+				assertThat(lines.get(i + 2)).as("after " + lines.get(i)).startsWith("== Contrail ");
+			}
+			if (lines.get(i).startsWith("== Contrail ")) {
+				assertThat(lines.get(i + 1)).as("after " + lines.get(i)).contains(": ");
+			}
+			if (lines.get(i).isEmpty() && i > 0 && !lines.get(i - 1).startsWith("Node ")) {
+				assertThat(lines.get(i - 1)).as("a blank line closes a pod's block").contains(": ");
+			}
+		}
+		assertThat(text).contains("""
+				== Contrail control ==
+				control: initializing (No BGP configuration for self)
+				nodemgr: active
+				named: active
+				dns: active
+
+				""");
+		assertThat(text.substring(text.indexOf("Node gcp-west-worker-1"))).isEqualTo("""
+				Node gcp-west-worker-1
+
+				== Contrail vrouter ==
+				nodemgr: active
+				agent: initializing (XMPP:control-node:%s.11.1 connection down, No Configuration for self)
+
+				""".formatted(NODE_PREFIX));
 	}
 
 	@Test
