@@ -467,7 +467,10 @@ class SandboxIT {
 		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
 		assertThat(admin().post("/api/v1/clusters/" + id("gcp-west") + "/health/poll", "").status()).isEqualTo(200);
 
-		String text = admin().get("/api/v1/clusters/" + id("gcp-west") + "/contrail-status").body();
+		Api.Response status = admin().header("Accept", "text/plain")
+			.get("/api/v1/clusters/" + id("gcp-west") + "/contrail-status");
+		assertThat(status.status()).as(status.toString()).isEqualTo(200);
+		String text = status.body();
 
 		// per node: its name and a blank line, then per pod its header, its service lines and a blank line
 		List<String> lines = List.of(text.split("\n", -1));
