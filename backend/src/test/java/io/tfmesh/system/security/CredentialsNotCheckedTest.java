@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.tfmesh.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockFilterChain;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialsNotCheckedTest {
 
 	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(1, 1, Duration.ofMinutes(5)),
-			new MutableClock(Instant.parse("2026-11-30T00:00:00Z")));
+			new MovableClock(Instant.parse("2026-11-30T00:00:00Z")));
 
 	private final List<Object> published = new ArrayList<>();
 

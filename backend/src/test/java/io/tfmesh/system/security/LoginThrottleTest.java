@@ -3,13 +3,14 @@ package io.tfmesh.system.security;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.tfmesh.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, 5, Duration.ofMinutes(2)),
 			clock);

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.tfmesh.support.Api;
 import io.tfmesh.support.IntegrationTestSupport;
+import io.tfmesh.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +43,7 @@ abstract class ProxiedApplicationSupport {
 	protected int port;
 
 	@Autowired
-	protected MutableClock clock;
+	protected MovableClock clock;
 
 	@Autowired
 	private JsonMapper json;
@@ -85,8 +86,8 @@ abstract class ProxiedApplicationSupport {
 
 		@Bean
 		@Primary
-		MutableClock movableClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		MovableClock movableClock() {
+			return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
 		}
 
 	}
