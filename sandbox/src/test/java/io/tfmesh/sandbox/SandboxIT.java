@@ -464,8 +464,7 @@ class SandboxIT {
 
 	@Test
 	void contrailStatusOfTheStuckClusterReadsAsOnItsNodesLineForLine() {
-		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
-		assertThat(admin().post("/api/v1/clusters/" + id("gcp-west") + "/health/poll", "").status()).isEqualTo(200);
+		resetObservedAndPolled();
 
 		Api.Response status = admin().header("Accept", "text/plain")
 			.get("/api/v1/clusters/" + id("gcp-west") + "/contrail-status");
@@ -510,11 +509,7 @@ class SandboxIT {
 
 	@Test
 	void theDiagnosesFindExactlyTheSeededControlNodeAndItsAgents() {
-		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
-		for (String cluster : List.of("aws-east", "gcp-west")) {
-			observeCompletely(cluster);
-			assertThat(admin().post("/api/v1/clusters/" + id(cluster) + "/health/poll", "").status()).isEqualTo(200);
-		}
+		resetObservedAndPolled();
 
 		JsonNode awsEast = admin().get("/api/v1/clusters/" + id("aws-east") + "/diagnoses").json();
 		JsonNode gcpWest = admin().get("/api/v1/clusters/" + id("gcp-west") + "/diagnoses").json();
@@ -543,6 +538,18 @@ class SandboxIT {
 		return diagnoses.valueStream()
 			.map(finding -> finding.get("code").asString() + " " + finding.path("node").asString(""))
 			.toList();
+	}
+
+	/**
+	 * Resets the sandbox, then observes and polls both clusters, so that they read as the seed
+	 * left them, for this test and for those that run after it.
+	 */
+	private void resetObservedAndPolled() {
+		assertThat(admin().post("/api/v1/sandbox/reset", "").status()).isEqualTo(200);
+		for (String cluster : List.of("aws-east", "gcp-west")) {
+			observeCompletely(cluster);
+			assertThat(admin().post("/api/v1/clusters/" + id(cluster) + "/health/poll", "").status()).isEqualTo(200);
+		}
 	}
 
 	/** Observes until every source answered, as the preflight checks take an unread source as unknown. */
